@@ -1,0 +1,117 @@
+// Package app assembles AffDesk: it opens the store, picks the secret
+// store, starts the demo tracker when needed, and exposes one bound API per
+// UI area to the Wails frontend and the same services to the command line.
+// It is the only package that imports Wails.
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/demotracker"
+	"github.com/affdesk/affdesk/backend/request"
+	"github.com/affdesk/affdesk/backend/secrets"
+	"github.com/affdesk/affdesk/backend/store"
+)
+
+// Name is the product's name.
+const Name = "AffDesk"
+
+// Version is set at build time with -ldflags "-X github.com/affdesk/affdesk/app.Version=…".
+var Version = "0.1.0-dev"
+
+// Config says where data lives and which secret store to use.
+type Config struct {
+	DataDir  string
+	Secrets  core.SecretStore // nil: the OS keychain if it works, else the data file
+	Now      func() time.Time
+	ReadOnly bool // open the data file for reading only (command-line listings)
+}
+
+// Services holds AffDesk's wired parts. Create it with Open.
+type Services struct {
+	DB      *store.DB
+	Secrets core.SecretStore
+	Sender  request.Sender
+	Now     func() time.Time
+
+	demoOnce sync.Once
+	demo     *demotracker.Server
+	demoErr  error
+	cache    *responseCache
+}
+
+// DefaultDataDir returns AFFDESK_DATA_DIR, or AffDesk under the user's
+// config directory.
+func DefaultDataDir() (string, error) {
+	if d := os.Getenv("AFFDESK_DATA_DIR"); d != "" {
+		return d, nil
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the user config directory (set AFFDESK_DATA_DIR): %w", err)
+	}
+	return filepath.Join(base, Name), nil
+}
+
+// Open opens the data file and chooses the secret store.
+func Open(cfg Config) (*Services, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	opts := []store.Option{store.WithClock(cfg.Now)}
+	if cfg.ReadOnly {
+		opts = append(opts, store.ReadOnly())
+	}
+	db, err := store.Open(cfg.DataDir, opts...)
+	if err != nil {
+		return nil, err
+	}
+	sec := cfg.Secrets
+	if sec == nil {
+		sec = chooseSecrets(db)
+	}
+	return &Services{DB: db, Secrets: sec, Now: cfg.Now, cache: newResponseCache(8),
+		Sender: request.Sender{Now: cfg.Now}}, nil
+}
+
+// chooseSecrets uses the OS keychain when it answers, else the data file.
+func chooseSecrets(db *store.DB) core.SecretStore {
+	kc := secrets.NewKeychain("")
+	if kc.Probe() == nil {
+		return kc
+	}
+	return db.Secrets()
+}
+
+// Close stops the demo tracker and closes the data file.
+func (s *Services) Close() error {
+	if s.demo != nil {
+		_ = s.demo.Close()
+	}
+	return s.DB.Close()
+}
+
+// DemoURL starts the demo tracker on first use and returns its address.
+func (s *Services) DemoURL() (string, error) {
+	s.demoOnce.Do(func() {
+		s.demo, s.demoErr = demotracker.Start("127.0.0.1:0", s.Now)
+	})
+	if s.demoErr != nil {
+		return "", core.Errorf(core.EUNAVAILABLE, "The demo tracker could not start: %v.", s.demoErr)
+	}
+	return s.demo.URL, nil
+}
+
+// userAgent is sent with every request.
+func userAgent() string { return Name + "/" + Version }
+
+// withTimeout bounds a background call.
+func withTimeout(d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), d)
+}

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+const usage = `Usage: affdesk [--data-dir DIR] [COMMAND]
+
+With no command, AffDesk opens its window.
+
+Commands:
+  version                  print the version
+  connections list         print the connections as JSON (no secrets)
+  templates list           print the action templates as JSON
+  templates show ID        print one template as JSON
+  templates export         print every template and its connection as JSON (no secrets)
+
+Data lives in DIR, else $AFFDESK_DATA_DIR, else the user config folder.
+`
+
+// RunCLI runs a subcommand and returns its exit code. It needs no GUI
+// libraries.
+func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
+	switch args[0] {
+	case "version", "--version":
+		fmt.Fprintf(stdout, "%s %s\n", Name, Version)
+		return 0
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "connections", "templates":
+	default:
+		fmt.Fprintf(stderr, "affdesk: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	out, err := runData(args, dataDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
+		if core.ErrorCode(err) == core.EINVALID && out == nil {
+			return 2
+		}
+		return 1
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintln(stderr, "affdesk:", err)
+		return 1
+	}
+	return 0
+}
+
+// runData opens the data file and runs a data subcommand.
+func runData(args []string, dataDir string) (any, error) {
+	if dataDir == "" {
+		d, err := DefaultDataDir()
+		if err != nil {
+			return nil, err
+		}
+		dataDir = d
+	}
+	svc, err := Open(Config{DataDir: dataDir, Secrets: noSecrets{}})
+	if err != nil {
+		return nil, err
+	}
+	defer svc.Close()
+	return svc.command(args)
+}
+
+func (s *Services) command(args []string) (any, error) {
+	sub := ""
+	if len(args) > 1 {
+		sub = args[1]
+	}
+	switch args[0] + " " + sub {
+	case "connections list":
+		return s.DB.ListConnections()
+	case "templates list":
+		return s.DB.ListTemplates()
+	case "templates show":
+		if len(args) < 3 {
+			return nil, core.Errorf(core.EINVALID, "templates show needs a template ID.")
+		}
+		id, err := strconv.ParseUint(args[2], 10, 64)
+		if err != nil {
+			return nil, core.Errorf(core.EINVALID, "%q is not a template ID (a whole number).", args[2])
+		}
+		return s.DB.GetTemplate(id)
+	case "templates export":
+		return s.ExportTemplates()
+	}
+	return nil, core.Errorf(core.EINVALID, "unknown command %q: see affdesk help.", args[0]+" "+sub)
+}
+
+// noSecrets is the secret store of listings, which never read a secret.
+type noSecrets struct{}
+
+func (noSecrets) SetSecret(string, string) error { return core.Errorf(core.EUNAVAILABLE, "secrets are not available here") }
+func (noSecrets) GetSecret(string) (string, error) {
+	return "", core.Errorf(core.EUNAVAILABLE, "secrets are not available here")
+}
+func (noSecrets) DeleteSecret(string) error { return core.Errorf(core.EUNAVAILABLE, "secrets are not available here") }
+func (noSecrets) Backend() string          { return "none" }
+
+// Export is the documented JSON format of `affdesk templates export`: the
+// templates and the connections they use, never a secret (nor a masked
+// hint of one).
+type Export struct {
+	Format      string                `json:"format"` // "affdesk.templates"
+	Version     int                   `json:"version"`
+	ExportedAt  time.Time             `json:"exportedAt"`
+	AppVersion  string                `json:"appVersion"`
+	Connections []core.Connection     `json:"connections"`
+	Templates   []core.ActionTemplate `json:"templates"`
+}
+
+// ExportTemplates gathers every template and the connections they use.
+func (s *Services) ExportTemplates() (Export, error) {
+	tpls, err := s.DB.ListTemplates()
+	if err != nil {
+		return Export{}, err
+	}
+	conns, err := s.DB.ListConnections()
+	if err != nil {
+		return Export{}, err
+	}
+	used := map[uint64]bool{}
+	for _, t := range tpls {
+		used[t.ConnectionID] = true
+	}
+	out := Export{Format: "affdesk.templates", Version: 1, ExportedAt: s.Now().UTC(), AppVersion: Version,
+		Templates: tpls, Connections: []core.Connection{}}
+	for _, c := range conns {
+		if used[c.ID] {
+			c.SecretMasks = nil
+			out.Connections = append(out.Connections, c)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"context"
+	"crypto/sha1"
+	"encoding/hex"
+	"io/fs"
+	"log"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/mac"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// RunGUI opens the window. When the data file could not be opened
+// (startErr), the window shows that error instead of the app, and a
+// second launch on the same data folder brings the first window forward.
+func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr error) error {
+	var ctx context.Context
+	settings := &SettingsAPI{s: svc, startErr: startErr}
+	bind := []any{settings}
+	if svc != nil {
+		bind = append(bind, &ConnectionsAPI{s: svc}, &TemplatesAPI{s: svc})
+	}
+	sum := sha1.Sum([]byte(dataDir))
+	return wails.Run(&options.App{
+		Title: Name, Width: 1280, Height: 860, MinWidth: 900, MinHeight: 600,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
+		OnStartup:        func(c context.Context) { ctx = c },
+		OnShutdown: func(context.Context) {
+			if svc != nil {
+				if err := svc.Close(); err != nil {
+					log.Printf("close: %v", err)
+				}
+			}
+		},
+		Bind: bind,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId: "com.affdesk.app." + hex.EncodeToString(sum[:6]),
+			OnSecondInstanceLaunch: func(options.SecondInstanceData) {
+				if ctx != nil {
+					runtime.WindowUnminimise(ctx)
+					runtime.Show(ctx)
+				}
+			},
+		},
+		Linux: &linux.Options{Icon: icon, ProgramName: Name, WindowIsTranslucent: false},
+		Mac:   &mac.Options{About: &mac.AboutInfo{Title: Name + " " + Version, Message: "Affiliate tracker automations, on your machine.", Icon: icon}},
+	})
+}

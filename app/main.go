@@ -1,0 +1,60 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+)
+
+// Main runs AffDesk with the command-line arguments (without the program
+// name) and returns the exit code: a subcommand when one is given, else
+// the window.
+func Main(args []string, assets fs.FS, icon []byte, stdout, stderr io.Writer) int {
+	dataDir, rest, err := splitDataDir(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "affdesk:", err)
+		return 2
+	}
+	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		return RunCLI(rest, dataDir, stdout, stderr)
+	}
+	if dataDir == "" {
+		if dataDir, err = DefaultDataDir(); err != nil {
+			fmt.Fprintln(stderr, "affdesk:", err)
+			return 1
+		}
+	}
+	svc, openErr := Open(Config{DataDir: dataDir})
+	if openErr != nil {
+		fmt.Fprintln(stderr, "affdesk:", openErr)
+		svc = nil
+	}
+	if err := RunGUI(assets, icon, dataDir, svc, openErr); err != nil {
+		fmt.Fprintln(stderr, "affdesk:", err)
+		return 1
+	}
+	return 0
+}
+
+// splitDataDir takes --data-dir DIR (or --data-dir=DIR) out of args.
+func splitDataDir(args []string) (string, []string, error) {
+	var dir string
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--data-dir" || a == "-data-dir":
+			if i+1 >= len(args) || args[i+1] == "" {
+				return "", nil, fmt.Errorf("--data-dir needs a folder")
+			}
+			dir = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--data-dir="):
+			dir = strings.TrimPrefix(a, "--data-dir=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return dir, rest, nil
+}

@@ -1,0 +1,94 @@
+package core
+
+import (
+	"strings"
+	"time"
+)
+
+// Connection is a tracker account. Secrets (API keys, tokens, passwords) are
+// never held here: they live in a SecretStore, and SecretMasks keeps only a
+// masked hint (the last four characters at most) for display.
+type Connection struct {
+	ID          uint64            `json:"id"`
+	Name        string            `json:"name"`
+	Platform    Platform          `json:"platform"`
+	Settings    map[string]string `json:"settings"`    // non-secret fields, by catalogue key
+	SecretMasks map[string]string `json:"secretMasks"` // secret field key -> masked hint
+	Timezone    string            `json:"timezone"`    // IANA name used for reporting dates
+	RateLimit   RateLimit         `json:"rateLimit"`
+	CreatedAt   time.Time         `json:"createdAt"`
+	UpdatedAt   time.Time         `json:"updatedAt"`
+}
+
+// RateLimit caps how many requests AffDesk sends on a connection. A zero
+// Requests means "no limit set by the user".
+type RateLimit struct {
+	Requests int    `json:"requests"`
+	Per      string `json:"per"` // "second", "minute" or "hour"
+}
+
+// ConnectionInput is what the editor sends to save a connection. A secret
+// left empty keeps the stored one; ClearSecrets names secrets to delete.
+type ConnectionInput struct {
+	Connection
+	Secrets      map[string]string `json:"secrets"`
+	ClearSecrets []string          `json:"clearSecrets"`
+}
+
+// Validate checks the fields every platform shares. Platform-specific fields
+// are checked by the tracker catalogue.
+func (c *Connection) Validate() error {
+	c.Name = strings.TrimSpace(c.Name)
+	if c.Name == "" {
+		return FieldError("name", "Name is required.")
+	}
+	if len(c.Name) > 120 {
+		return FieldError("name", "Name is too long (at most 120 characters).")
+	}
+	if !c.Platform.Valid() {
+		return FieldError("platform", "Unknown platform %q.", c.Platform)
+	}
+	if err := validateTimezone(c.Timezone); err != nil {
+		return err
+	}
+	return c.RateLimit.Validate()
+}
+
+func validateTimezone(tz string) error {
+	if tz == "" {
+		return FieldError("timezone", "Timezone is required (an IANA name such as Europe/Berlin or UTC).")
+	}
+	if _, err := time.LoadLocation(tz); err != nil || tz == "Local" {
+		return FieldError("timezone", "%q is not an IANA timezone name (try Europe/Berlin or UTC).", tz)
+	}
+	return nil
+}
+
+// Validate checks that a set rate limit is positive with a known period.
+func (r RateLimit) Validate() error {
+	if r.Requests == 0 && r.Per == "" {
+		return nil
+	}
+	if r.Requests <= 0 {
+		return FieldError("rateLimit.requests", "Rate limit must be a positive number of requests.")
+	}
+	switch r.Per {
+	case "second", "minute", "hour":
+		return nil
+	}
+	return FieldError("rateLimit.per", "Rate limit period must be second, minute or hour.")
+}
+
+// MaskSecret returns a display hint for a secret: bullets and its last four
+// characters, or bullets alone when the secret is short enough that four
+// characters would give away too much.
+func MaskSecret(secret string) string {
+	if secret == "" {
+		return ""
+	}
+	r := []rune(secret)
+	if len(r) < 12 {
+		return "••••"
+	}
+	return "••••" + string(r[len(r)-4:])
+}

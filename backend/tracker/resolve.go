@@ -1,0 +1,89 @@
+package tracker
+
+import (
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// dialectError explains a template that speaks another platform's API than
+// its connection.
+func dialectError(conn core.Connection, dialect core.Platform) error {
+	return core.FieldError("platform", "Connection %q is %s and cannot call a %s template.",
+		conn.Name, catalogue[conn.Platform].Name, catalogue[dialect].Name)
+}
+
+// Resolve turns a connection into a request target for a template speaking
+// dialect. secrets holds the connection's secret fields as read from the
+// SecretStore. demoURL is the in-process demo tracker's address, used only
+// by Demo connections, which speak every dialect with demo credentials.
+func Resolve(conn core.Connection, dialect core.Platform, secrets map[string]string, demoURL string) (core.Target, error) {
+	if dialect == "" {
+		dialect = conn.Platform
+	}
+	p, ok := Lookup(dialect)
+	if !ok {
+		return core.Target{}, core.FieldError("platform", "Unknown platform %q.", dialect)
+	}
+	if !allows(conn.Platform, dialect) {
+		return core.Target{}, dialectError(conn, dialect)
+	}
+	settings := conn.Settings
+	if conn.Platform == core.PlatformDemo {
+		settings, secrets = demoCredentials(demoURL)
+	}
+	if p.ID == core.PlatformDemo {
+		return core.Target{ConnectionName: conn.Name, BaseURL: demoURL, Auth: core.Auth{Kind: core.AuthNone}}, nil
+	}
+	return core.Target{
+		ConnectionName: conn.Name,
+		BaseURL:        p.baseURL(settings),
+		Auth:           p.auth(settings, secrets),
+		Headers:        p.headers,
+		SkipTLSVerify:  conn.Settings["skip_tls_verify"] == "true",
+	}, nil
+}
+
+func allows(conn, dialect core.Platform) bool {
+	p, ok := Lookup(conn)
+	if !ok {
+		return false
+	}
+	if conn == dialect {
+		return true
+	}
+	for _, d := range p.Dialects {
+		if d == dialect {
+			return true
+		}
+	}
+	return false
+}
+
+// demoCredentials returns settings and secrets that make every dialect
+// call the demo tracker with the credentials it accepts.
+func demoCredentials(demoURL string) (map[string]string, map[string]string) {
+	settings := map[string]string{
+		"base_url": demoURL, "account_type": "Advertisers", "account_sid": core.DemoAccountSID,
+	}
+	secrets := map[string]string{"api_key": core.DemoAPIKey, "auth_token": core.DemoAuthToken}
+	return settings, secrets
+}
+
+// CheckTemplate returns the template that checks a connection: the platform's
+// cheap read call, as a GET.
+func CheckTemplate(conn core.Connection) core.ActionTemplate {
+	p := catalogue[conn.Platform]
+	path := p.Check.Path
+	if conn.Platform == core.PlatformCustom && conn.Settings["check_path"] != "" {
+		path = conn.Settings["check_path"]
+	}
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	t := core.ActionTemplate{Name: "Connection check", Platform: conn.Platform, Kind: core.KindGet, Method: "GET", Path: path, BodyEncoding: core.BodyJSON}
+	for k, v := range p.Check.Query {
+		t.Params = append(t.Params, core.Param{Name: k, In: core.InQuery, Type: core.TypeString, Default: v})
+	}
+	return t
+}

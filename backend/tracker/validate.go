@@ -1,0 +1,97 @@
+package tracker
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// ValidateConnection checks the platform-specific settings of c and
+// normalises them (defaults filled in, URLs without a trailing '/').
+// hasSecret reports whether a secret field has a value, new or stored.
+// Errors name the field ("settings.base_url", "secrets.api_key").
+func ValidateConnection(c *core.Connection, hasSecret func(key string) bool) error {
+	p, ok := Lookup(c.Platform)
+	if !ok {
+		return core.FieldError("platform", "Unknown platform %q.", c.Platform)
+	}
+	if c.Settings == nil {
+		c.Settings = map[string]string{}
+	}
+	for _, f := range p.Fields {
+		if err := validateField(f, c.Settings, hasSecret); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateField(f Field, settings map[string]string, hasSecret func(string) bool) error {
+	if !f.Visible(settings) {
+		delete(settings, f.Key)
+		return nil
+	}
+	if f.Secret() {
+		if f.Required && !hasSecret(f.Key) {
+			return core.FieldError("secrets."+f.Key, "%s is required.", f.Label)
+		}
+		return nil
+	}
+	field := "settings." + f.Key
+	v := strings.TrimSpace(settings[f.Key])
+	if v == "" {
+		v = f.Default
+	}
+	settings[f.Key] = v
+	switch {
+	case v == "" && f.Required:
+		return core.FieldError(field, "%s is required.", f.Label)
+	case v == "":
+		return nil
+	case f.Kind == FieldURL:
+		norm, err := normalizeURL(f, v)
+		settings[f.Key] = norm
+		return err
+	case f.Kind == FieldSelect && !hasOption(f.Options, v):
+		return core.FieldError(field, "%s must be one of the listed choices.", f.Label)
+	case strings.ContainsAny(v, "\r\n"):
+		return core.FieldError(field, "%s must be on one line.", f.Label)
+	}
+	return nil
+}
+
+func hasOption(opts []Option, v string) bool {
+	for _, o := range opts {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizeURL checks a URL field and returns it without a trailing '/'.
+func normalizeURL(f Field, raw string) (string, error) {
+	field := "settings." + f.Key
+	if !strings.Contains(raw, "://") {
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw, core.FieldError(field, "%s %q is not a web address such as https://api.example.com.", f.Label, raw)
+	}
+	if u.Scheme != "https" && u.Scheme != "http" {
+		return raw, core.FieldError(field, "%s must start with https:// (or http://).", f.Label)
+	}
+	if u.User != nil {
+		return raw, core.FieldError(field, "%s must not hold a user or password: use the credential fields.", f.Label)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return raw, core.FieldError(field, "%s must not have a query (?…) or fragment (#…).", f.Label)
+	}
+	path := strings.TrimRight(u.Path, "/")
+	if f.RootOnly && path != "" {
+		return raw, core.FieldError(field, "%s must be the root domain only (%s://%s), without %q.", f.Label, u.Scheme, u.Host, path)
+	}
+	return u.Scheme + "://" + u.Host + path, nil
+}
