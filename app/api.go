@@ -13,7 +13,9 @@ type ConnectionsAPI struct{ s *Services }
 func (a *ConnectionsAPI) List() ([]core.Connection, error) { return wrap(a.s.DB.ListConnections()) }
 
 // Get returns one connection.
-func (a *ConnectionsAPI) Get(id uint64) (core.Connection, error) { return wrap(a.s.DB.GetConnection(id)) }
+func (a *ConnectionsAPI) Get(id uint64) (core.Connection, error) {
+	return wrap(a.s.DB.GetConnection(id))
+}
 
 // Platforms returns the platform catalogue the editor is built from.
 func (a *ConnectionsAPI) Platforms() []tracker.Platform { return tracker.Platforms() }
@@ -34,7 +36,9 @@ func (a *ConnectionsAPI) Duplicate(id uint64) (core.Connection, error) {
 }
 
 // Usage names the templates that use a connection.
-func (a *ConnectionsAPI) Usage(id uint64) (ConnectionUse, error) { return wrap(a.s.ConnectionUsage(id)) }
+func (a *ConnectionsAPI) Usage(id uint64) (ConnectionUse, error) {
+	return wrap(a.s.ConnectionUsage(id))
+}
 
 // Delete removes a connection; without force it refuses while templates use it.
 func (a *ConnectionsAPI) Delete(id uint64, force bool) error {
@@ -53,7 +57,9 @@ func (a *TemplatesAPI) Search(query string) ([]core.ActionTemplate, error) {
 }
 
 // Get returns one template.
-func (a *TemplatesAPI) Get(id uint64) (core.ActionTemplate, error) { return wrap(a.s.DB.GetTemplate(id)) }
+func (a *TemplatesAPI) Get(id uint64) (core.ActionTemplate, error) {
+	return wrap(a.s.DB.GetTemplate(id))
+}
 
 // Save validates and stores a template.
 func (a *TemplatesAPI) Save(t core.ActionTemplate) (core.ActionTemplate, error) {

@@ -101,12 +101,16 @@ func (s *Services) command(args []string) (any, error) {
 // noSecrets is the secret store of listings, which never read a secret.
 type noSecrets struct{}
 
-func (noSecrets) SetSecret(string, string) error { return core.Errorf(core.EUNAVAILABLE, "secrets are not available here") }
+func (noSecrets) SetSecret(string, string) error {
+	return core.Errorf(core.EUNAVAILABLE, "secrets are not available here")
+}
 func (noSecrets) GetSecret(string) (string, error) {
 	return "", core.Errorf(core.EUNAVAILABLE, "secrets are not available here")
 }
-func (noSecrets) DeleteSecret(string) error { return core.Errorf(core.EUNAVAILABLE, "secrets are not available here") }
-func (noSecrets) Backend() string          { return "none" }
+func (noSecrets) DeleteSecret(string) error {
+	return core.Errorf(core.EUNAVAILABLE, "secrets are not available here")
+}
+func (noSecrets) Backend() string { return "none" }
 
 // Export is the documented JSON format of `affdesk templates export`: the
 // templates and the connections they use, never a secret (nor a masked

@@ -11,12 +11,12 @@ import (
 // Error codes shared by every layer. The UI shows the message of an error
 // with any code but EINTERNAL; for EINTERNAL it shows "internal error".
 const (
-	EINVALID      = "invalid"       // the user's input breaks a rule
-	ENOTFOUND     = "not_found"     // the record does not exist
-	ECONFLICT     = "conflict"      // the action clashes with saved data
-	EUNAVAILABLE  = "unavailable"   // a needed resource (file, keychain) is busy or missing
-	EUNAUTHORIZED = "unauthorized"  // a tracker refused the credentials
-	EINTERNAL     = "internal"      // a bug or an unexpected failure
+	EINVALID      = "invalid"      // the user's input breaks a rule
+	ENOTFOUND     = "not_found"    // the record does not exist
+	ECONFLICT     = "conflict"     // the action clashes with saved data
+	EUNAVAILABLE  = "unavailable"  // a needed resource (file, keychain) is busy or missing
+	EUNAUTHORIZED = "unauthorized" // a tracker refused the credentials
+	EINTERNAL     = "internal"     // a bug or an unexpected failure
 )
 
 // Error is an application error with a stable code, a message fit for the

@@ -32,9 +32,9 @@ const (
 
 // Node is one value of the document as the tree shows it.
 type Node struct {
-	Key       string `json:"key"`       // object key, or "[i]" for an array item
-	Path      string `json:"path"`      // JSONPath selecting this value, e.g. $.Actions[0].Id
-	Segments  []any  `json:"segments"`  // the path as keys (string) and indexes (int), for Children
+	Key       string `json:"key"`      // object key, or "[i]" for an array item
+	Path      string `json:"path"`     // JSONPath selecting this value, e.g. $.Actions[0].Id
+	Segments  []any  `json:"segments"` // the path as keys (string) and indexes (int), for Children
 	Kind      Kind   `json:"kind"`
 	Preview   string `json:"preview"`   // scalar text, shortened past MaxPreview
 	Truncated bool   `json:"truncated"` // the preview was shortened
