@@ -1,0 +1,23 @@
+/** The pages of the sidebar, in order. */
+export const pages = [
+  { id: 'connections', label: 'Connections', icon: 'connections' },
+  { id: 'templates', label: 'Actions', icon: 'templates' },
+  { id: 'automations', label: 'Automations', icon: 'automations' },
+  { id: 'runs', label: 'Runs & Logs', icon: 'runs' },
+  { id: 'settings', label: 'Settings', icon: 'settings' },
+] as const
+
+export type PageId = (typeof pages)[number]['id']
+
+class NavStore {
+  page = $state<PageId>('connections')
+  /** A template to open when the Actions page shows, e.g. after creating a connection. */
+  openTemplateId = $state<number | null>(null)
+
+  go(page: PageId) {
+    this.page = page
+  }
+}
+
+/** Which page the window shows. */
+export const nav = new NavStore()
