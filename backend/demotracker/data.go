@@ -56,6 +56,7 @@ func newDataset(now time.Time) *dataset {
 			Payout: float64(2+rng.IntN(40)) + 0.5, Cap: 100 * (1 + rng.IntN(5))})
 	}
 	d.actions = genActions(rng, day, d.partners)
+	documentedExample(d.actions[0], day)
 	return d
 }
 
@@ -98,4 +99,13 @@ func genActions(rng *rand.Rand, day time.Time, partners []*partner) []*impactAct
 		})
 	}
 	return out
+}
+
+// documentedExample makes the first action the one impact.com's docs use
+// (1000.4636.158133), pending and recent, so presets' sample values work.
+func documentedExample(a *impactAction, day time.Time) {
+	a.ID, a.Oid, a.State = "1000.4636.158133", "9217374917472", "PENDING"
+	a.Event = day.Add(-20 * time.Hour)
+	a.Created = a.Event.Add(9 * time.Minute)
+	a.Locking = a.Event.AddDate(0, 0, 30)
 }
