@@ -48,6 +48,12 @@ func (a *ConnectionsAPI) Delete(id uint64, force bool) error {
 // TemplatesAPI is the Actions page's binding.
 type TemplatesAPI struct{ s *Services }
 
+// NewTemplatesAPI returns the Actions page's binding for s.
+func NewTemplatesAPI(s *Services) *TemplatesAPI { return &TemplatesAPI{s: s} }
+
+// NewConnectionsAPI returns the Connections page's binding for s.
+func NewConnectionsAPI(s *Services) *ConnectionsAPI { return &ConnectionsAPI{s: s} }
+
 // List returns every template.
 func (a *TemplatesAPI) List() ([]core.ActionTemplate, error) { return wrap(a.s.DB.ListTemplates()) }
 
@@ -101,6 +107,12 @@ func (a *TemplatesAPI) ResponseNodes(responseID string, segments []any, offset, 
 type SettingsAPI struct {
 	s        *Services
 	startErr error
+}
+
+// NewSettingsAPI returns the Settings binding for s (nil when the data
+// file could not be opened, with startErr saying why).
+func NewSettingsAPI(s *Services, startErr error) *SettingsAPI {
+	return &SettingsAPI{s: s, startErr: startErr}
 }
 
 // StartupError returns why AffDesk could not open its data, or "".

@@ -20,10 +20,10 @@ import (
 // second launch on the same data folder brings the first window forward.
 func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr error) error {
 	var ctx context.Context
-	settings := &SettingsAPI{s: svc, startErr: startErr}
+	settings := NewSettingsAPI(svc, startErr)
 	bind := []any{settings}
 	if svc != nil {
-		bind = append(bind, &ConnectionsAPI{s: svc}, &TemplatesAPI{s: svc})
+		bind = append(bind, NewConnectionsAPI(svc), NewTemplatesAPI(svc))
 	}
 	sum := sha1.Sum([]byte(dataDir))
 	return wails.Run(&options.App{

@@ -26,13 +26,8 @@ func (s *Services) SaveTemplate(t core.ActionTemplate) (core.ActionTemplate, err
 }
 
 func (s *Services) validateTemplate(t *core.ActionTemplate) error {
-	if t.ConnectionID != 0 && t.Platform == "" {
-		if c, err := s.DB.GetConnection(t.ConnectionID); err == nil && c.Platform != core.PlatformDemo {
-			t.Platform = c.Platform
-		}
-	}
-	if err := t.Validate(); err != nil {
-		return err
+	if t.ConnectionID == 0 {
+		return core.FieldError("connectionId", "Choose a connection.")
 	}
 	c, err := s.DB.GetConnection(t.ConnectionID)
 	if core.ErrorCode(err) == core.ENOTFOUND {
@@ -41,10 +36,14 @@ func (s *Services) validateTemplate(t *core.ActionTemplate) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tracker.Resolve(c, t.Platform, nil, "http://127.0.0.1"); err != nil {
+	if t.Platform == "" && c.Platform != core.PlatformDemo {
+		t.Platform = c.Platform
+	}
+	if err := t.Validate(); err != nil {
 		return err
 	}
-	return nil
+	_, err = tracker.Resolve(c, t.Platform, nil, "http://127.0.0.1")
+	return err
 }
 
 // DuplicateTemplate stores a copy of a template under a new name.

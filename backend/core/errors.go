@@ -69,14 +69,15 @@ func ErrorField(err error) string {
 }
 
 // ErrorMessage returns the user-facing text of err: the message of its
-// *Error (with the field) or "Internal error." for anything else.
+// *Error, which names the field in words, or "Internal error." for
+// anything else.
 func ErrorMessage(err error) string {
 	if err == nil {
 		return ""
 	}
 	var e *Error
 	if errors.As(err, &e) && e.Code != EINTERNAL {
-		return e.Error()
+		return e.Message
 	}
 	return "Internal error."
 }

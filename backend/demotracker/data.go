@@ -108,4 +108,9 @@ func documentedExample(a *impactAction, day time.Time) {
 	a.Event = day.Add(-20 * time.Hour)
 	a.Created = a.Event.Add(9 * time.Minute)
 	a.Locking = a.Event.AddDate(0, 0, 30)
+	a.Amount, a.Payout = 21.99, 0.88
+	a.Skus = []impactItem{
+		{Sku: "SKU-1001", Name: "Trail Runner 2", Category: "Footwear", Quantity: 1, SaleAmount: 19.27, Payout: 0.77},
+		{Sku: "SKU-3001", Name: "Tennis Balls (One Dozen)", Category: "Sports", Quantity: 2, SaleAmount: 2.72, Payout: 0.11},
+	}
 }

@@ -51,8 +51,15 @@ type Page struct {
 // Document is a parsed JSON body.
 type Document struct{ root any }
 
-// Parse parses a JSON body. The error says where the JSON breaks.
-func Parse(body []byte) (*Document, error) {
+// Parse parses a JSON body. The error says where the JSON breaks. It
+// never panics: ojg v1.28.5 panics on some malformed input (such as
+// {"":t,"":null0}), which is reported as invalid JSON here.
+func Parse(body []byte) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, core.Errorf(core.EINVALID, "The response is not valid JSON.")
+		}
+	}()
 	v, err := oj.Parse(body)
 	if err != nil {
 		return nil, core.Errorf(core.EINVALID, "The response is not valid JSON: %v.", err)

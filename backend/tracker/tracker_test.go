@@ -1,0 +1,210 @@
+package tracker_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/tracker"
+)
+
+func conn(p core.Platform, settings map[string]string) core.Connection {
+	return core.Connection{Name: "Acme", Platform: p, Timezone: "UTC", Settings: settings}
+}
+
+func TestValidateConnection(t *testing.T) {
+	all := func(string) bool { return true }
+	none := func(string) bool { return false }
+	tests := []struct {
+		name      string
+		c         core.Connection
+		has       func(string) bool
+		wantField string
+		wantMsg   string
+		wantURL   string
+	}{
+		{"affise ok, trailing slash trimmed", conn(core.PlatformAffiseAdmin, map[string]string{"base_url": "https://api-acme.affise.com/"}), all, "", "", "https://api-acme.affise.com"},
+		{"scheme added", conn(core.PlatformBinom, map[string]string{"base_url": "tracker.example.com"}), all, "", "", "https://tracker.example.com"},
+		{"affise /api/ refused", conn(core.PlatformAffiseAdmin, map[string]string{"base_url": "https://api-acme.affise.com/api/"}), all, "settings.base_url", `root domain only (https://api-acme.affise.com), without "/api"`, ""},
+		{"affise /3.0 refused", conn(core.PlatformAffiseAdmin, map[string]string{"base_url": "https://api-acme.affise.com/3.0"}), all, "settings.base_url", "root domain only", ""},
+		{"missing URL", conn(core.PlatformCake, map[string]string{}), all, "settings.base_url", "API URL is required", ""},
+		{"missing key", conn(core.PlatformCake, map[string]string{"base_url": "https://x.cakemarketing.com"}), none, "secrets.api_key", "API key is required", ""},
+		{"ftp refused", conn(core.PlatformBinom, map[string]string{"base_url": "ftp://x"}), all, "settings.base_url", "https://", ""},
+		{"credentials in URL refused", conn(core.PlatformBinom, map[string]string{"base_url": "https://u:p@x.com"}), all, "settings.base_url", "user or password", ""},
+		{"query refused", conn(core.PlatformBinom, map[string]string{"base_url": "https://x.com?a=1"}), all, "settings.base_url", "query", ""},
+		{"custom keeps a path", conn(core.PlatformCustom, map[string]string{"base_url": "https://api.x.com/v2/", "auth_mode": "bearer"}), all, "", "", "https://api.x.com/v2"},
+		{"custom bearer needs token", conn(core.PlatformCustom, map[string]string{"base_url": "https://api.x.com", "auth_mode": "bearer"}), none, "secrets.token", "Token is required", ""},
+		{"custom none needs nothing", conn(core.PlatformCustom, map[string]string{"base_url": "https://api.x.com", "auth_mode": "none"}), none, "", "", "https://api.x.com"},
+		{"custom bad mode", conn(core.PlatformCustom, map[string]string{"base_url": "https://api.x.com", "auth_mode": "oauth"}), all, "settings.auth_mode", "listed choices", ""},
+		{"impact needs SID", conn(core.PlatformImpact, map[string]string{}), all, "settings.account_sid", "Account SID is required", ""},
+		{"impact defaults host", conn(core.PlatformImpact, map[string]string{"account_sid": "IRabc"}), all, "", "", "https://api.impact.com"},
+		{"everflow default URL", conn(core.PlatformEverflow, map[string]string{}), all, "", "", "https://api.eflow.team"},
+		{"demo needs nothing", conn(core.PlatformDemo, nil), none, "", "", ""},
+		{"line break refused", conn(core.PlatformImpact, map[string]string{"account_sid": "IR\nx"}), all, "settings.account_sid", "one line", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := tt.c
+			err := tracker.ValidateConnection(&c, tt.has)
+			if core.ErrorField(err) != tt.wantField {
+				t.Fatalf("field %q (%v), want %q", core.ErrorField(err), err, tt.wantField)
+			}
+			if tt.wantMsg != "" && !strings.Contains(core.ErrorMessage(err), tt.wantMsg) {
+				t.Errorf("message %q lacks %q", core.ErrorMessage(err), tt.wantMsg)
+			}
+			if tt.wantURL != "" && c.Settings["base_url"] != tt.wantURL {
+				t.Errorf("base_url = %q, want %q", c.Settings["base_url"], tt.wantURL)
+			}
+		})
+	}
+}
+
+func TestCustomAuthFieldsDropWhenHidden(t *testing.T) {
+	c := conn(core.PlatformCustom, map[string]string{"base_url": "https://x.com", "auth_mode": "basic", "key_name": "X-Key", "username": "bob"})
+	if err := tracker.ValidateConnection(&c, func(string) bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Settings["key_name"]; ok {
+		t.Error("a hidden field was kept")
+	}
+}
+
+func TestResolve(t *testing.T) {
+	secrets := map[string]string{"api_key": "KEY", "auth_token": "TOK", "token": "BEARER", "password": "PW"}
+	tests := []struct {
+		name     string
+		c        core.Connection
+		dialect  core.Platform
+		wantBase string
+		wantAuth core.Auth
+	}{
+		{"affise", conn(core.PlatformAffiseAdmin, map[string]string{"base_url": "https://api-a.affise.com"}), "", "https://api-a.affise.com", core.Auth{Kind: core.AuthHeader, Name: "API-Key", Value: "KEY"}},
+		{"binom", conn(core.PlatformBinom, map[string]string{"base_url": "https://t.example.com"}), "", "https://t.example.com", core.Auth{Kind: core.AuthHeader, Name: "api-key", Value: "KEY"}},
+		{"cake", conn(core.PlatformCake, map[string]string{"base_url": "https://c.example.com"}), "", "https://c.example.com", core.Auth{Kind: core.AuthParam, Name: "api_key", Value: "KEY"}},
+		{"everflow", conn(core.PlatformEverflow, map[string]string{"base_url": "https://api.eflow.team"}), "", "https://api.eflow.team", core.Auth{Kind: core.AuthHeader, Name: "X-Eflow-API-Key", Value: "KEY"}},
+		{"impact brand", conn(core.PlatformImpact, map[string]string{"account_sid": "IRSID", "account_type": "Advertisers"}), "", "https://api.impact.com/Advertisers/IRSID", core.Auth{Kind: core.AuthBasic, User: "IRSID", Password: "TOK"}},
+		{"impact partner", conn(core.PlatformImpact, map[string]string{"account_sid": "IRSID", "account_type": "Mediapartners", "base_url": "http://127.0.0.1:9"}), "", "http://127.0.0.1:9/Mediapartners/IRSID", core.Auth{Kind: core.AuthBasic, User: "IRSID", Password: "TOK"}},
+		{"custom query", conn(core.PlatformCustom, map[string]string{"base_url": "https://x.com/v1", "auth_mode": "query", "key_name": "key"}), "", "https://x.com/v1", core.Auth{Kind: core.AuthQuery, Name: "key", Value: "KEY"}},
+		{"custom basic", conn(core.PlatformCustom, map[string]string{"base_url": "https://x.com", "auth_mode": "basic", "username": "bob"}), "", "https://x.com", core.Auth{Kind: core.AuthBasic, User: "bob", Password: "PW"}},
+		{"demo speaks impact", conn(core.PlatformDemo, nil), core.PlatformImpact, "http://127.0.0.1:5555/Advertisers/" + core.DemoAccountSID, core.Auth{Kind: core.AuthBasic, User: core.DemoAccountSID, Password: core.DemoAuthToken}},
+		{"demo speaks affise", conn(core.PlatformDemo, nil), core.PlatformAffiseAdmin, "http://127.0.0.1:5555", core.Auth{Kind: core.AuthHeader, Name: "API-Key", Value: core.DemoAPIKey}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tracker.Resolve(tt.c, tt.dialect, secrets, "http://127.0.0.1:5555")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.BaseURL != tt.wantBase || got.Auth != tt.wantAuth {
+				t.Fatalf("got %s %+v, want %s %+v", got.BaseURL, got.Auth, tt.wantBase, tt.wantAuth)
+			}
+		})
+	}
+	impact, _ := tracker.Resolve(conn(core.PlatformImpact, map[string]string{"account_sid": "IRSID"}), "", secrets, "")
+	if impact.Headers["Accept"] != "application/json" {
+		t.Error("impact.com needs Accept: application/json")
+	}
+}
+
+func TestResolveRefusesAForeignDialect(t *testing.T) {
+	_, err := tracker.Resolve(conn(core.PlatformAffiseAdmin, nil), core.PlatformImpact, nil, "")
+	if core.ErrorField(err) != "platform" || !strings.Contains(core.ErrorMessage(err), "cannot call a impact.com template") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestPresetsAreValid checks every preset passes template validation and
+// names a documented platform.
+func TestPresetsAreValid(t *testing.T) {
+	presets := tracker.Presets(core.PlatformDemo)
+	if len(presets) < 15 {
+		t.Fatalf("only %d presets", len(presets))
+	}
+	seen := map[string]bool{}
+	for _, p := range presets {
+		tpl := p.Template
+		tpl.ConnectionID = 1
+		if err := tpl.Validate(); err != nil {
+			t.Errorf("preset %s: %v", p.ID, err)
+		}
+		if seen[p.ID] {
+			t.Errorf("duplicate preset id %s", p.ID)
+		}
+		seen[p.ID] = true
+	}
+	for _, id := range []string{"impact.actions.list", "impact.actions.get", "impact.actions.update", "impact.actions.reverse", "impact.actions.items",
+		"impact.actions.item", "cake.postback.create", "affise.partner.get", "affise.partner.edit", "affise.offer.status",
+		"affise.conversion.status", "affise.postback.create", "binom.campaign.get", "binom.report.campaign"} {
+		if !seen[id] {
+			t.Errorf("missing preset %s", id)
+		}
+	}
+}
+
+func TestPresetsMatchPlatformRules(t *testing.T) {
+	rev, _ := tracker.LookupPreset("impact.actions.reverse")
+	if rev.Template.Method != "DELETE" || !hasRequired(rev.Template, "DispositionCode") {
+		t.Error("reverse must be a DELETE with a required DispositionCode")
+	}
+	upd, _ := tracker.LookupPreset("impact.actions.update")
+	if upd.Template.Method != "PUT" || !hasRequired(upd.Template, "Reason") {
+		t.Error("update must be a PUT with a required Reason")
+	}
+	cake, _ := tracker.LookupPreset("cake.postback.create")
+	for _, f := range []string{"affiliate_id", "offer_id", "postback_url"} {
+		if !hasRequired(cake.Template, f) {
+			t.Errorf("CAKE postback needs %s", f)
+		}
+	}
+	for _, p := range tracker.Presets(core.PlatformAffiseAdmin) {
+		if p.Template.Method != "GET" && p.Template.Method != "POST" {
+			t.Errorf("Affise writes are POST only: %s uses %s", p.ID, p.Template.Method)
+		}
+	}
+	if len(tracker.Presets(core.PlatformCake)) == 0 || len(tracker.Presets(core.PlatformCustom)) != 0 {
+		t.Error("presets are not filtered by platform")
+	}
+}
+
+func TestLookupPresetReturnsACopy(t *testing.T) {
+	a, _ := tracker.LookupPreset("impact.actions.list")
+	a.Template.Params[0].Name = "changed"
+	b, _ := tracker.LookupPreset("impact.actions.list")
+	if b.Template.Params[0].Name == "changed" {
+		t.Fatal("a caller changed the catalogue")
+	}
+}
+
+func hasRequired(t core.ActionTemplate, name string) bool {
+	for _, p := range t.Params {
+		if p.Name == name && p.Required {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCatalogueCoversEveryPlatform(t *testing.T) {
+	ps := tracker.Platforms()
+	if len(ps) != len(core.Platforms) {
+		t.Fatalf("%d platforms in catalogue, %d known", len(ps), len(core.Platforms))
+	}
+	for _, p := range ps {
+		if p.Name == "" || p.Check.Path == "" && p.ID != core.PlatformCustom {
+			t.Errorf("platform %s lacks a name or check call", p.ID)
+		}
+		for _, f := range p.Fields {
+			if f.Hint == "" && f.Kind == tracker.FieldSecret && p.ID != core.PlatformCustom {
+				t.Errorf("%s: secret %s has no hint on where to find it", p.ID, f.Key)
+			}
+		}
+	}
+	impact, _ := tracker.Lookup(core.PlatformImpact)
+	if impact.RateLimit != (core.RateLimit{Requests: 1000, Per: "hour"}) {
+		t.Errorf("impact rate limit = %+v", impact.RateLimit)
+	}
+	check := tracker.CheckTemplate(conn(core.PlatformCustom, map[string]string{"check_path": "me"}))
+	if check.Path != "/me" || check.Method != "GET" {
+		t.Errorf("custom check = %+v", check)
+	}
+}
