@@ -1,0 +1,112 @@
+# AffDesk build and test entry points.
+#   make run   installs what is missing, builds, and opens the app
+#   make test  installs what is missing and runs every check
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+APP      := affdesk
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
+LDFLAGS  := -X github.com/affdesk/affdesk/app.Version=$(VERSION)
+GUI_TAGS := desktop,production,webkit2_41
+TOOLS    := $(CURDIR)/build/tools
+WAILS    := $(TOOLS)/wails
+WAILS_VERSION := v2.15.0
+APT_PKGS := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential xvfb xauth chromium \
+            imagemagick xdotool x11-utils
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+XVFB     := xvfb-run -a -s "-screen 0 1280x900x24"
+
+.PHONY: run test deps system-deps go-deps node-deps bindings frontend build build-dev cli \
+        vet go-test unit check e2e smoke bench fuzz screenshot clean
+
+## run: set up everything and open the app
+run: build
+	./build/bin/$(APP)
+
+## test: set up everything and run every check
+test: deps vet go-test unit check build build-dev e2e smoke
+	@echo "make test: all checks passed"
+
+deps: system-deps go-deps node-deps bindings
+
+# Debian/Ubuntu packages for the GUI build, the headless window and browser tests.
+system-deps:
+	@if ! command -v dpkg-query >/dev/null; then echo "not a Debian system: install GTK 3, WebKitGTK 4.1, Xvfb and Chromium yourself"; exit 0; fi; \
+	missing=$$(for p in $(APT_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+go-deps: $(WAILS)
+	go mod download
+
+$(WAILS):
+	GOBIN=$(TOOLS) go install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION)
+
+node-deps: frontend/node_modules/.package-lock.json
+
+frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+# The generated JavaScript bindings of the Go APIs (frontend/wailsjs, not committed).
+bindings: $(WAILS)
+	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
+	$(WAILS) generate module -tags webkit2_41 >/dev/null
+
+frontend: node-deps bindings
+	cd frontend && npm run build
+
+## build: the production desktop binary in build/bin
+build: deps frontend
+	go build -tags $(GUI_TAGS) -ldflags "-w -s $(LDFLAGS)" -o build/bin/$(APP) .
+
+# The dev-tagged build serves the UI and live bindings on a local port, for browser tests.
+build-dev: deps frontend
+	go build -tags dev,webkit2_41 -ldflags "$(LDFLAGS)" -o build/bin/$(APP)-dev .
+
+## cli: a binary without GUI libraries; every subcommand works
+cli: bindings
+	CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o build/bin/$(APP)-cli .
+
+vet: bindings
+	go vet ./...
+
+go-test: bindings
+	go test -race -count=1 ./...
+
+unit: node-deps
+	cd frontend && npx vitest run
+
+check: node-deps bindings
+	cd frontend && npm run check
+
+e2e: build-dev
+	cd frontend && $(XVFB) node e2e/run.mjs
+
+# The GUI-free build runs subcommands with no GTK on the machine.
+smoke: cli
+	d=$$(mktemp -d); trap 'rm -rf $$d' EXIT; \
+	./build/bin/$(APP)-cli version && ./build/bin/$(APP)-cli --data-dir $$d connections list >/dev/null && \
+	! ldd ./build/bin/$(APP)-cli >/dev/null 2>&1 && echo "smoke: static CLI build runs"
+
+## bench: Go benchmarks with a baseline in the same run
+bench: bindings
+	go test -run '^$$' -bench . -benchmem -count 3 ./backend/...
+
+## fuzz: a short run of every fuzz target (the kept corpora run in go-test)
+fuzz: bindings
+	go test -run '^$$' -fuzz FuzzParsePlaceholders -fuzztime 30s ./backend/core
+	go test -run '^$$' -fuzz FuzzBuild -fuzztime 30s ./backend/request
+	go test -run '^$$' -fuzz FuzzDocument -fuzztime 30s ./backend/pick
+
+## screenshot: PNGs of each page of the real app, under Xvfb
+screenshot: build build-dev
+	mkdir -p screenshots/out
+	cd frontend && E2E_OUT=$(CURDIR)/screenshots/out $(XVFB) node e2e/run.mjs
+	bash screenshots/window.sh build/bin/$(APP) screenshots/out/window.png
+	@ls screenshots/out
+
+clean:
+	rm -rf build/bin build/tools frontend/dist/assets frontend/dist/index.html frontend/wailsjs screenshots/out
