@@ -5,8 +5,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 APP      := affdesk
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
-LDFLAGS  := -X github.com/affdesk/affdesk/app.Version=$(VERSION)
+VERSION  ?= 0.1.0
+COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LDFLAGS  := -X github.com/affdesk/affdesk/app.Version=$(VERSION) -X github.com/affdesk/affdesk/app.Commit=$(COMMIT)
 GUI_TAGS := desktop,production,webkit2_41
 TOOLS    := $(CURDIR)/build/tools
 WAILS    := $(TOOLS)/wails

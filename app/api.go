@@ -127,6 +127,7 @@ func (a *SettingsAPI) StartupError() string {
 type AppInfo struct {
 	Name          string `json:"name"`
 	Version       string `json:"version"`
+	Commit        string `json:"commit"`
 	DataFile      string `json:"dataFile"`
 	SchemaVersion uint64 `json:"schemaVersion"`
 	SecretBackend string `json:"secretBackend"`
@@ -136,10 +137,10 @@ type AppInfo struct {
 // Info returns the app's name, version, data file and secret storage.
 func (a *SettingsAPI) Info() (AppInfo, error) {
 	if a.s == nil {
-		return AppInfo{Name: Name, Version: Version}, nil
+		return AppInfo{Name: Name, Version: Version, Commit: Commit}, nil
 	}
 	v, err := a.s.DB.Version()
-	info := AppInfo{Name: Name, Version: Version, DataFile: a.s.DB.Path, SchemaVersion: v, SecretBackend: a.s.Secrets.Backend()}
+	info := AppInfo{Name: Name, Version: Version, Commit: Commit, DataFile: a.s.DB.Path, SchemaVersion: v, SecretBackend: a.s.Secrets.Backend()}
 	if info.SecretBackend == "file" {
 		info.SecretNote = "No system keychain was found, so API keys and tokens are stored in the data file, readable only by your user account (mode 0600). Install and unlock a keychain (GNOME Keyring, KWallet) to keep them there instead."
 	} else {

@@ -22,8 +22,11 @@ import (
 // Name is the product's name.
 const Name = "AffDesk"
 
-// Version is set at build time with -ldflags "-X github.com/affdesk/affdesk/app.Version=…".
-var Version = "0.1.0-dev"
+// Version and Commit are set at build time with -ldflags "-X github.com/affdesk/affdesk/app.Version=…".
+var (
+	Version = "0.1.0-dev"
+	Commit  = ""
+)
 
 // Config says where data lives and which secret store to use.
 type Config struct {

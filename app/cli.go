@@ -29,7 +29,7 @@ Data lives in DIR, else $AFFDESK_DATA_DIR, else the user config folder.
 func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "version", "--version":
-		fmt.Fprintf(stdout, "%s %s\n", Name, Version)
+		fmt.Fprintf(stdout, "%s %s%s\n", Name, Version, commitSuffix())
 		return 0
 	case "help", "--help", "-h":
 		fmt.Fprint(stdout, usage)
@@ -147,4 +147,11 @@ func (s *Services) ExportTemplates() (Export, error) {
 		}
 	}
 	return out, nil
+}
+
+func commitSuffix() string {
+	if Commit == "" {
+		return ""
+	}
+	return " (" + Commit + ")"
 }

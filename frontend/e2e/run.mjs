@@ -9,6 +9,7 @@ const { page, stop, logs, pageErrors } = await startApp()
 const shot = (name) => page.screenshot({ path: join(out, `${name}.png`) })
 
 async function go(pageId) {
+  if (await page.locator('[role="dialog"]').count()) await page.keyboard.press('Escape')
   await page.click(`nav [data-page="${pageId}"]`)
 }
 
