@@ -10,11 +10,13 @@ import (
 type ConnectionsAPI struct{ s *Services }
 
 // List returns every connection (secrets masked).
-func (a *ConnectionsAPI) List() ([]core.Connection, error) { return wrap(a.s.DB.ListConnections()) }
+func (a *ConnectionsAPI) List() ([]core.Connection, error) {
+	return guard(func() ([]core.Connection, error) { return a.s.DB.ListConnections() })
+}
 
 // Get returns one connection.
 func (a *ConnectionsAPI) Get(id uint64) (core.Connection, error) {
-	return wrap(a.s.DB.GetConnection(id))
+	return guard(func() (core.Connection, error) { return a.s.DB.GetConnection(id) })
 }
 
 // Platforms returns the platform catalogue the editor is built from.
@@ -22,27 +24,27 @@ func (a *ConnectionsAPI) Platforms() []tracker.Platform { return tracker.Platfor
 
 // Check tries a connection as edited, without saving it.
 func (a *ConnectionsAPI) Check(in core.ConnectionInput) (core.CheckResult, error) {
-	return wrap(a.s.CheckConnection(in))
+	return guard(func() (core.CheckResult, error) { return a.s.CheckConnection(in) })
 }
 
 // Save stores a connection and its secrets.
 func (a *ConnectionsAPI) Save(in core.ConnectionInput) (core.Connection, error) {
-	return wrap(a.s.SaveConnection(in))
+	return guard(func() (core.Connection, error) { return a.s.SaveConnection(in) })
 }
 
 // Duplicate copies a connection with its secrets.
 func (a *ConnectionsAPI) Duplicate(id uint64) (core.Connection, error) {
-	return wrap(a.s.DuplicateConnection(id))
+	return guard(func() (core.Connection, error) { return a.s.DuplicateConnection(id) })
 }
 
 // Usage names the templates that use a connection.
 func (a *ConnectionsAPI) Usage(id uint64) (ConnectionUse, error) {
-	return wrap(a.s.ConnectionUsage(id))
+	return guard(func() (ConnectionUse, error) { return a.s.ConnectionUsage(id) })
 }
 
 // Delete removes a connection; without force it refuses while templates use it.
 func (a *ConnectionsAPI) Delete(id uint64, force bool) error {
-	return uiError(a.s.DeleteConnection(id, force))
+	return guardErr(func() error { return a.s.DeleteConnection(id, force) })
 }
 
 // TemplatesAPI is the Actions page's binding.
@@ -55,51 +57,53 @@ func NewTemplatesAPI(s *Services) *TemplatesAPI { return &TemplatesAPI{s: s} }
 func NewConnectionsAPI(s *Services) *ConnectionsAPI { return &ConnectionsAPI{s: s} }
 
 // List returns every template.
-func (a *TemplatesAPI) List() ([]core.ActionTemplate, error) { return wrap(a.s.DB.ListTemplates()) }
+func (a *TemplatesAPI) List() ([]core.ActionTemplate, error) {
+	return guard(func() ([]core.ActionTemplate, error) { return a.s.DB.ListTemplates() })
+}
 
 // Search returns the templates matching every word of query.
 func (a *TemplatesAPI) Search(query string) ([]core.ActionTemplate, error) {
-	return wrap(a.s.SearchTemplates(query))
+	return guard(func() ([]core.ActionTemplate, error) { return a.s.SearchTemplates(query) })
 }
 
 // Get returns one template.
 func (a *TemplatesAPI) Get(id uint64) (core.ActionTemplate, error) {
-	return wrap(a.s.DB.GetTemplate(id))
+	return guard(func() (core.ActionTemplate, error) { return a.s.DB.GetTemplate(id) })
 }
 
 // Save validates and stores a template.
 func (a *TemplatesAPI) Save(t core.ActionTemplate) (core.ActionTemplate, error) {
-	return wrap(a.s.SaveTemplate(t))
+	return guard(func() (core.ActionTemplate, error) { return a.s.SaveTemplate(t) })
 }
 
 // Duplicate copies a template.
 func (a *TemplatesAPI) Duplicate(id uint64) (core.ActionTemplate, error) {
-	return wrap(a.s.DuplicateTemplate(id))
+	return guard(func() (core.ActionTemplate, error) { return a.s.DuplicateTemplate(id) })
 }
 
 // Delete removes a template.
-func (a *TemplatesAPI) Delete(id uint64) error { return uiError(a.s.DB.DeleteTemplate(id)) }
+func (a *TemplatesAPI) Delete(id uint64) error {
+	return guardErr(func() error { return a.s.DB.DeleteTemplate(id) })
+}
 
 // Presets lists the presets a connection can use.
 func (a *TemplatesAPI) Presets(connectionID uint64) ([]tracker.Preset, error) {
-	c, err := a.s.DB.GetConnection(connectionID)
-	if err != nil {
-		return nil, uiError(err)
-	}
-	return tracker.Presets(c.Platform), nil
+	return guard(func() ([]tracker.Preset, error) { return a.s.PresetsFor(connectionID) })
 }
 
 // FromPreset returns an unsaved template made from a preset.
 func (a *TemplatesAPI) FromPreset(presetID string, connectionID uint64) (core.ActionTemplate, error) {
-	return wrap(a.s.TemplateFromPreset(presetID, connectionID))
+	return guard(func() (core.ActionTemplate, error) { return a.s.TemplateFromPreset(presetID, connectionID) })
 }
 
 // Test makes the real call of a template.
-func (a *TemplatesAPI) Test(in TestInput) (TestResult, error) { return wrap(a.s.TestTemplate(in)) }
+func (a *TemplatesAPI) Test(in TestInput) (TestResult, error) {
+	return guard(func() (TestResult, error) { return a.s.TestTemplate(in) })
+}
 
 // ResponseNodes pages the children of a node of a tested response.
 func (a *TemplatesAPI) ResponseNodes(responseID string, segments []any, offset, limit int) (pick.Page, error) {
-	return wrap(a.s.ResponseNodes(responseID, segments, offset, limit))
+	return guard(func() (pick.Page, error) { return a.s.ResponseNodes(responseID, segments, offset, limit) })
 }
 
 // SettingsAPI is the Settings page's binding. It is bound even when the
@@ -123,28 +127,10 @@ func (a *SettingsAPI) StartupError() string {
 	return core.ErrorMessage(a.startErr)
 }
 
-// AppInfo describes the running app for Settings and the About box.
-type AppInfo struct {
-	Name          string `json:"name"`
-	Version       string `json:"version"`
-	Commit        string `json:"commit"`
-	DataFile      string `json:"dataFile"`
-	SchemaVersion uint64 `json:"schemaVersion"`
-	SecretBackend string `json:"secretBackend"`
-	SecretNote    string `json:"secretNote"`
-}
-
 // Info returns the app's name, version, data file and secret storage.
 func (a *SettingsAPI) Info() (AppInfo, error) {
 	if a.s == nil {
 		return AppInfo{Name: Name, Version: Version, Commit: Commit}, nil
 	}
-	v, err := a.s.DB.Version()
-	info := AppInfo{Name: Name, Version: Version, Commit: Commit, DataFile: a.s.DB.Path, SchemaVersion: v, SecretBackend: a.s.Secrets.Backend()}
-	if info.SecretBackend == "file" {
-		info.SecretNote = "No system keychain was found, so API keys and tokens are stored in the data file, readable only by your user account (mode 0600). Install and unlock a keychain (GNOME Keyring, KWallet) to keep them there instead."
-	} else {
-		info.SecretNote = "API keys and tokens are stored in the system keychain, never in the data file."
-	}
-	return wrap(info, err)
+	return guard(a.s.Info)
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"log"
+	"runtime/debug"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -34,5 +35,22 @@ func uiError(err error) error {
 	return UIError{Code: code, Field: core.ErrorField(err), Message: core.ErrorMessage(err)}
 }
 
-// wrap returns v with err mapped for the view.
-func wrap[T any](v T, err error) (T, error) { return v, uiError(err) }
+// guard runs a bound method's body: it maps the error for the view and
+// turns a panic into a logged internal error, so none reaches the user.
+func guard[T any](f func() (T, error)) (v T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("panic in a bound method: %v\n%s", r, debug.Stack())
+			var zero T
+			v, err = zero, UIError{Code: core.EINTERNAL, Message: "Internal error."}
+		}
+	}()
+	v, err = f()
+	return v, uiError(err)
+}
+
+// guardErr is guard for methods that return only an error.
+func guardErr(f func() error) error {
+	_, err := guard(func() (struct{}, error) { return struct{}{}, f() })
+	return err
+}
