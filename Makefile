@@ -18,7 +18,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB     := xvfb-run -a -s "-screen 0 1280x900x24"
 
 .PHONY: run test deps system-deps go-deps node-deps bindings frontend build build-dev cli \
-        vet go-test unit check e2e smoke bench fuzz screenshot clean
+        vet go-test unit check e2e smoke bench bench-idle fuzz screenshot clean
 
 ## run: set up everything and open the app
 run: build
@@ -95,6 +95,10 @@ smoke: cli
 ## bench: Go benchmarks with a baseline in the same run
 bench: bindings
 	go test -run '^$$' -bench . -benchmem -count 3 ./backend/...
+
+## bench-idle: idle memory of the real window against a hello-world Wails app, same run
+bench-idle: build
+	bash bench/idle-memory.sh build/bin/$(APP)
 
 ## fuzz: a short run of every fuzz target (the kept corpora run in go-test)
 fuzz: bindings

@@ -149,6 +149,16 @@ await r.test('the empty pages exist', async () => {
   await page.waitForSelector('h1:has-text("Runs & Logs")')
 })
 
+await r.test('the dark theme follows the system', async () => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await go('templates')
+  await page.click('[data-testid="template-item"]')
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim())
+  expect(bg === '#14171c', `dark background, got ${bg}`)
+  await shot('templates-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
+})
+
 await r.test('no uncaught errors in the page', async () => {
   expect(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`)
 })
