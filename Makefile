@@ -2,6 +2,7 @@
 #   make run   installs what is missing, builds, and opens the app
 #   make test  installs what is missing and runs every check
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := run
 
 APP      := affdesk
@@ -13,19 +14,19 @@ TOOLS    := $(CURDIR)/build/tools
 WAILS    := $(TOOLS)/wails
 WAILS_VERSION := v2.15.0
 APT_PKGS := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential xvfb xauth chromium \
-            imagemagick xdotool x11-utils
+            imagemagick xdotool x11-utils dbus gnome-keyring libsecret-tools
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB     := xvfb-run -a -s "-screen 0 1280x900x24"
 
 .PHONY: run test deps system-deps go-deps node-deps bindings frontend build build-dev cli \
-        vet go-test unit check e2e smoke bench bench-idle fuzz screenshot clean
+        vet go-test keychain-test unit check e2e smoke bench bench-idle fuzz screenshot clean
 
 ## run: set up everything and open the app
 run: build
 	./build/bin/$(APP)
 
 ## test: set up everything and run every check
-test: deps vet go-test unit check build build-dev e2e smoke
+test: deps vet go-test keychain-test unit check build build-dev e2e smoke
 	@echo "make test: all checks passed"
 
 deps: system-deps go-deps node-deps bindings
@@ -76,6 +77,10 @@ vet: bindings
 
 go-test: bindings
 	go test -race -count=1 ./...
+
+# The secret path against a real Secret Service (GNOME Keyring on a private D-Bus session).
+keychain-test: bindings
+	AFFDESK_REAL_KEYCHAIN=1 scripts/with-keyring.sh go test -count=1 -run 'TestRealKeychain' -v ./app/ | grep -E '^(--- |ok|FAIL|PASS)'
 
 unit: node-deps
 	cd frontend && npx vitest run

@@ -1,0 +1,56 @@
+package app_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/secrets"
+	"github.com/affdesk/affdesk/backend/store"
+	"github.com/zalando/go-keyring"
+)
+
+// TestRealKeychain runs against a real Secret Service (gnome-keyring on a
+// private D-Bus session: `make keychain-test`). It checks that AffDesk picks
+// the keychain, that the token lands there, and that the data file, the
+// export and the listings never hold it.
+func TestRealKeychain(t *testing.T) {
+	if os.Getenv("AFFDESK_REAL_KEYCHAIN") != "1" {
+		t.Skip("set AFFDESK_REAL_KEYCHAIN=1 inside a D-Bus session with an unlocked keyring (make keychain-test)")
+	}
+	dir := t.TempDir()
+	s, err := app.Open(app.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Secrets.Backend() != "keychain" {
+		t.Fatalf("backend = %q: the keychain did not answer", s.Secrets.Backend())
+	}
+	const tok = "real-keychain-token-9c41f07d"
+	c, err := s.SaveConnection(impactInput("", tok))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = keyring.Delete(secrets.Service, core.SecretKey(c.ID, "auth_token")) })
+	if got, err := keyring.Get(secrets.Service, core.SecretKey(c.ID, "auth_token")); err != nil || got != tok {
+		t.Fatalf("keychain holds %q, %v", got, err)
+	}
+	tpl, _ := s.TemplateFromPreset("impact.actions.list", c.ID)
+	if _, err := s.SaveTemplate(tpl); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	raw, _ := os.ReadFile(filepath.Join(dir, store.FileName))
+	var out strings.Builder
+	for _, args := range [][]string{{"templates", "export"}, {"connections", "list"}} {
+		app.RunCLI(args, dir, &out, &out)
+	}
+	for name, text := range map[string]string{"data file": string(raw), "cli": out.String()} {
+		if strings.Contains(text, tok) || strings.Contains(text, "9c41f07d") && name == "data file" {
+			t.Errorf("%s holds the token", name)
+		}
+	}
+}
