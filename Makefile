@@ -55,7 +55,7 @@ frontend/node_modules/.package-lock.json: frontend/package.json frontend/package
 # The generated JavaScript bindings of the Go APIs (frontend/wailsjs, not committed).
 bindings: $(WAILS)
 	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
-	$(WAILS) generate module -tags webkit2_41 >/dev/null
+	@out=$$($(WAILS) generate module -tags webkit2_41 2>&1) || { echo "$$out"; exit 1; }
 
 frontend: node-deps bindings
 	cd frontend && npm run build

@@ -149,6 +149,18 @@ await r.test('the empty pages exist', async () => {
   await page.waitForSelector('h1:has-text("Runs & Logs")')
 })
 
+await r.test('the Demo shortcut adds a working connection in one click', async () => {
+  await page.evaluate(async () => {
+    for (const c of await window.go.app.ConnectionsAPI.List()) await window.go.app.ConnectionsAPI.Delete(c.id, true)
+  })
+  await page.reload()
+  await page.waitForFunction(() => window.go?.app?.ConnectionsAPI?.List, null, { timeout: 20000 })
+  await page.click('[data-testid="try-demo"]')
+  await page.waitForSelector('[data-testid="connection-item"]:has-text("Demo tracker")')
+  await page.waitForSelector('text=Added the Demo tracker.')
+  expect((await page.locator('[data-testid="connection-item"]').count()) === 1, 'exactly one connection')
+})
+
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })
   await go('templates')
