@@ -96,7 +96,7 @@ await r.test('a write test asks for confirmation, then sends', async () => {
   await page.selectOption('#val-body-DispositionCode', 'CONS_FRAUD')
   await page.click('[data-testid="send-test"]')
   await page.waitForSelector('[role="dialog"]:has-text("Send a real DELETE?")')
-  await page.click('[data-testid="confirm-send"]')
+  await page.click('[data-testid="confirm"]')
   await page.waitForSelector('[data-testid="response-status"]')
   const tree = await page.textContent('[data-testid="json-tree"]')
   expect(tree.includes('QUEUED'), `impact.com answers QUEUED, got ${tree}`)
