@@ -59,17 +59,38 @@ func (s *Services) prepareConnection(in core.ConnectionInput) (core.Connection, 
 	return c, tracker.ValidateConnection(&c, has)
 }
 
+// storeSecrets writes new secrets and deletes those the user cleared or
+// that no longer apply (a field hidden by the auth mode, or one of a
+// platform the connection left), with their masks.
 func (s *Services) storeSecrets(c *core.Connection, in core.ConnectionInput) error {
 	p, _ := tracker.Lookup(c.Platform)
-	for _, key := range p.SecretFields() {
-		val := strings.TrimSpace(in.Secrets[key])
-		switch {
-		case val != "":
-			if err := s.Secrets.SetSecret(core.SecretKey(c.ID, key), val); err != nil {
+	cleared := setOf(in.ClearSecrets)
+	keep := map[string]bool{}
+	for _, f := range p.Fields {
+		if !f.Secret() || !f.Visible(c.Settings) {
+			continue
+		}
+		keep[f.Key] = true
+		if val := strings.TrimSpace(in.Secrets[f.Key]); val != "" {
+			if err := s.Secrets.SetSecret(core.SecretKey(c.ID, f.Key), val); err != nil {
 				return err
 			}
-			c.SecretMasks[key] = core.MaskSecret(val)
-		case setOf(in.ClearSecrets)[key]:
+			c.SecretMasks[f.Key] = core.MaskSecret(val)
+		} else if cleared[f.Key] {
+			keep[f.Key] = false
+		}
+	}
+	return s.dropSecrets(c, keep)
+}
+
+// dropSecrets deletes every stored secret of c that keep does not name,
+// including those of every other platform's fields.
+func (s *Services) dropSecrets(c *core.Connection, keep map[string]bool) error {
+	for _, p := range tracker.Platforms() {
+		for _, key := range p.SecretFields() {
+			if keep[key] {
+				continue
+			}
 			if err := s.Secrets.DeleteSecret(core.SecretKey(c.ID, key)); err != nil {
 				return err
 			}
@@ -165,11 +186,8 @@ func (s *Services) DeleteConnection(id uint64, force bool) error {
 	if len(use.Templates) > 0 && !force {
 		return core.Errorf(core.ECONFLICT, "Connection %q is used by %d template(s): %s.", c.Name, len(use.Templates), strings.Join(use.Templates, ", "))
 	}
-	p, _ := tracker.Lookup(c.Platform)
-	for _, key := range p.SecretFields() {
-		if err := s.Secrets.DeleteSecret(core.SecretKey(id, key)); err != nil {
-			return err
-		}
+	if err := s.dropSecrets(&c, nil); err != nil {
+		return err
 	}
 	return s.DB.DeleteConnection(id)
 }

@@ -231,3 +231,29 @@ func TestDuplicateConnectionCopiesSecrets(t *testing.T) {
 		t.Fatalf("copy %+v, keychain %v", cp, keychain)
 	}
 }
+
+func TestSecretsThatNoLongerApplyAreDeleted(t *testing.T) {
+	keychain := memSecrets{}
+	s, _ := MustServices(t, keychain)
+	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "API", Platform: core.PlatformCustom,
+		Settings: map[string]string{"base_url": "https://x.example", "auth_mode": "header", "key_name": "X-Key"}},
+		Secrets: map[string]string{"api_key": "header-key-000001"}})
+	c.Settings["auth_mode"] = "bearer"
+	c2, err := s.SaveConnection(core.ConnectionInput{Connection: c, Secrets: map[string]string{"token": "bearer-tok-000002"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := keychain[core.SecretKey(c.ID, "api_key")]; ok || c2.SecretMasks["api_key"] != "" {
+		t.Errorf("the header key outlived the switch to bearer: %v %v", keychain, c2.SecretMasks)
+	}
+	if keychain[core.SecretKey(c.ID, "token")] != "bearer-tok-000002" || c2.SecretMasks["token"] != "••••0002" {
+		t.Errorf("bearer token: %v %v", keychain, c2.SecretMasks)
+	}
+	c2.Platform, c2.Settings = core.PlatformDemo, nil
+	if _, err := s.SaveConnection(core.ConnectionInput{Connection: c2}); err != nil {
+		t.Fatal(err)
+	}
+	if len(keychain) != 0 {
+		t.Errorf("secrets left after the switch to Demo: %v", keychain)
+	}
+}
