@@ -16,6 +16,7 @@ type Connection struct {
 	SecretMasks map[string]string `json:"secretMasks"` // secret field key -> masked hint
 	Timezone    string            `json:"timezone"`    // IANA name used for reporting dates
 	RateLimit   RateLimit         `json:"rateLimit"`
+	Timeouts    Timeouts          `json:"timeouts"`
 	CreatedAt   time.Time         `json:"createdAt"`
 	UpdatedAt   time.Time         `json:"updatedAt"`
 }
@@ -25,6 +26,23 @@ type Connection struct {
 type RateLimit struct {
 	Requests int    `json:"requests"`
 	Per      string `json:"per"` // "second", "minute" or "hour"
+}
+
+// Timeouts bound a connection's requests; zero means the default.
+type Timeouts struct {
+	ConnectSeconds int `json:"connectSeconds"` // TCP and TLS connect; default 10
+	TotalSeconds   int `json:"totalSeconds"`   // one whole attempt; default 60
+}
+
+// Validate checks both timeouts are 0 (default) or 1 to 600 seconds.
+func (t Timeouts) Validate() error {
+	if t.ConnectSeconds < 0 || t.ConnectSeconds > 600 {
+		return FieldError("timeouts.connectSeconds", "Connect timeout must be between 1 and 600 seconds (empty for 10).")
+	}
+	if t.TotalSeconds < 0 || t.TotalSeconds > 600 {
+		return FieldError("timeouts.totalSeconds", "Request timeout must be between 1 and 600 seconds (empty for 60).")
+	}
+	return nil
 }
 
 // ConnectionInput is what the editor sends to save a connection. A secret
@@ -51,7 +69,10 @@ func (c *Connection) Validate() error {
 	if err := validateTimezone(c.Timezone); err != nil {
 		return err
 	}
-	return c.RateLimit.Validate()
+	if err := c.RateLimit.Validate(); err != nil {
+		return err
+	}
+	return c.Timeouts.Validate()
 }
 
 func validateTimezone(tz string) error {

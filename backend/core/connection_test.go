@@ -25,6 +25,9 @@ func TestConnectionValidate(t *testing.T) {
 		{"rate without period", func(c *core.Connection) { c.RateLimit = core.RateLimit{Requests: 5} }, "rateLimit.per"},
 		{"negative rate", func(c *core.Connection) { c.RateLimit = core.RateLimit{Requests: -1, Per: "second"} }, "rateLimit.requests"},
 		{"rate ok", func(c *core.Connection) { c.RateLimit = core.RateLimit{Requests: 30, Per: "second"} }, ""},
+		{"connect timeout", func(c *core.Connection) { c.Timeouts.ConnectSeconds = 601 }, "timeouts.connectSeconds"},
+		{"total timeout", func(c *core.Connection) { c.Timeouts.TotalSeconds = -1 }, "timeouts.totalSeconds"},
+		{"timeouts ok", func(c *core.Connection) { c.Timeouts = core.Timeouts{ConnectSeconds: 5, TotalSeconds: 120} }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

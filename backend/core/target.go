@@ -30,6 +30,10 @@ type Target struct {
 	Auth           Auth              // credentials to attach
 	Headers        map[string]string // fixed headers the platform needs
 	SkipTLSVerify  bool
+	Platform       Platform // the API dialect, for reading its error bodies
+	Timeouts       Timeouts
+	RateLimit      RateLimit // the limit in force: the connection's, else the platform's
+	RateKey        string    // one limiter per key: the connection
 }
 
 // SecretValues lists every secret in the target, for masking.

@@ -43,6 +43,10 @@ type ActionTemplate struct {
 	BodyEncoding BodyEncoding `json:"bodyEncoding"`
 	Notes        string       `json:"notes"`
 	PresetID     string       `json:"presetId,omitempty"`
+	Pagination   Pagination   `json:"pagination"`
+	Retries      int          `json:"retries"`     // automatic retries of a failed attempt (0-10)
+	Idempotent   bool         `json:"idempotent"`  // a POST or PATCH that is safe to send twice
+	SplitRanges  bool         `json:"splitRanges"` // split a date range too long for the tracker into windows
 	CreatedAt    time.Time    `json:"createdAt"`
 	UpdatedAt    time.Time    `json:"updatedAt"`
 }
@@ -57,7 +61,7 @@ func (t *ActionTemplate) IsWrite() bool { return t.Method != "GET" }
 func (t *ActionTemplate) Validate() error {
 	t.Name = strings.TrimSpace(t.Name)
 	t.Path = strings.TrimSpace(t.Path)
-	checks := []func() error{t.validateHead, t.validatePath, t.validateParams}
+	checks := []func() error{t.validateHead, t.validatePath, t.validateParams, t.validateOptions}
 	for _, check := range checks {
 		if err := check(); err != nil {
 			return err
@@ -122,6 +126,26 @@ func (t *ActionTemplate) validateParams() error {
 		}
 	}
 	return nil
+}
+
+func (t *ActionTemplate) validateOptions() error {
+	if t.Retries < 0 || t.Retries > 10 {
+		return FieldError("retries", "Retries must be between 0 and 10.")
+	}
+	if t.Pagination.Enabled() && t.Method != "GET" {
+		return FieldError("pagination.kind", "Only GET requests page: a %s is sent once.", t.Method)
+	}
+	return t.Pagination.Validate()
+}
+
+// Retryable reports whether a failed attempt may be sent again: GET, PUT
+// and DELETE may; POST and PATCH only when marked idempotent.
+func (t *ActionTemplate) Retryable() bool {
+	switch t.Method {
+	case "GET", "PUT", "DELETE":
+		return true
+	}
+	return t.Idempotent
 }
 
 // validatePlaceholders checks that every path placeholder has a path

@@ -56,6 +56,16 @@ func TestTemplateValidate(t *testing.T) {
 		{"query name with space", func(t *core.ActionTemplate) {
 			t.Params = append(t.Params, core.Param{Name: "a b", In: core.InQuery, Type: core.TypeString})
 		}, "params[1].name", "no spaces"},
+		{"retries too many", func(t *core.ActionTemplate) { t.Retries = 11 }, "retries", "between 0 and 10"},
+		{"pagination on a write", func(t *core.ActionTemplate) {
+			t.Method, t.Kind, t.Pagination = "POST", core.KindAdd, core.Pagination{Kind: core.PageAffise, ItemsKey: "partners"}
+		}, "pagination.kind", "Only GET requests page"},
+		{"pagination without items key", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageImpact} }, "pagination.itemsKey", "holds the list"},
+		{"page pagination without param", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageNumber, ItemsKey: "data"} }, "pagination.pageParam", "page number"},
+		{"next link without key", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageNextLink, ItemsKey: "data"} }, "pagination.nextKey", "next page"},
+		{"unknown pagination", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: "cursor", ItemsKey: "data"} }, "pagination.kind", "Unknown pagination"},
+		{"page cap too high", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageImpact, ItemsKey: "Actions", MaxPages: 5000} }, "pagination.maxPages", "1,000"},
+		{"valid pagination", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageAffise, ItemsKey: "partners"} }, "", ""},
 		{"bracket names allowed", func(t *core.ActionTemplate) {
 			t.Params = append(t.Params, core.Param{Name: "filter[date_from]", In: core.InQuery, Type: core.TypeDate})
 		}, "", ""},
@@ -86,6 +96,26 @@ func TestSyncPathParams(t *testing.T) {
 	tpl.SyncPathParams()
 	if len(tpl.Params) != 2 || tpl.Params[1].Name != "y" || !tpl.Params[1].Required || tpl.Params[0].Type != core.TypeInteger {
 		t.Fatalf("params = %+v", tpl.Params)
+	}
+}
+
+func TestRetryable(t *testing.T) {
+	tests := []struct {
+		method     string
+		idempotent bool
+		want       bool
+	}{
+		{"GET", false, true}, {"PUT", false, true}, {"DELETE", false, true},
+		{"POST", false, false}, {"PATCH", false, false}, {"POST", true, true}, {"PATCH", true, true},
+	}
+	for _, tt := range tests {
+		tpl := core.ActionTemplate{Method: tt.method, Idempotent: tt.idempotent}
+		if tpl.Retryable() != tt.want {
+			t.Errorf("%s idempotent=%v: Retryable = %v", tt.method, tt.idempotent, !tt.want)
+		}
+	}
+	if (core.Pagination{}).Cap() != core.DefaultMaxPages || (core.Pagination{MaxPages: 3}).Cap() != 3 {
+		t.Error("page cap")
 	}
 }
 

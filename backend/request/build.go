@@ -5,6 +5,8 @@ package request
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -237,4 +239,33 @@ func setAuth(req *http.Request, target core.Target) error {
 		req.Header.Set("Authorization", "Bearer "+a.Value)
 	}
 	return nil
+}
+
+// clone returns a copy of b ready to send again, with a fresh body.
+func (b *Built) clone(ctx context.Context) *Built {
+	req := b.Req.Clone(ctx)
+	if b.Body != nil {
+		req.Body = io.NopCloser(bytes.NewReader(b.Body))
+		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b.Body)), nil }
+	}
+	return &Built{Req: req, Body: b.Body}
+}
+
+// withURL returns a copy of b aimed at u (same method, headers and body).
+func (b *Built) withURL(u *url.URL) *Built {
+	out := b.clone(b.Req.Context())
+	out.Req.URL = u
+	out.Req.Host = ""
+	return out
+}
+
+// withQuery returns a copy of b with the query parameters set.
+func (b *Built) withQuery(set map[string]string) *Built {
+	u := *b.Req.URL
+	q := u.Query()
+	for k, v := range set {
+		q.Set(k, v)
+	}
+	u.RawQuery = q.Encode()
+	return b.withURL(&u)
 }

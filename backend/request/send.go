@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -84,14 +85,34 @@ func (s Sender) client(skipTLS bool) *http.Client {
 	if connect <= 0 {
 		connect = 10 * time.Second
 	}
-	tr := &http.Transport{
+	return &http.Client{Timeout: timeout, Transport: transportFor(skipTLS, connect), CheckRedirect: noCrossHostRedirect}
+}
+
+// transports are shared by every request with the same TLS and connect
+// settings, so connections to a tracker are kept alive between calls.
+var transports sync.Map // transportKey -> *http.Transport
+
+type transportKey struct {
+	skipTLS bool
+	connect time.Duration
+}
+
+func transportFor(skipTLS bool, connect time.Duration) *http.Transport {
+	key := transportKey{skipTLS, connect}
+	if t, ok := transports.Load(key); ok {
+		return t.(*http.Transport)
+	}
+	t := &http.Transport{
 		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         (&net.Dialer{Timeout: connect}).DialContext,
+		DialContext:         (&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}).DialContext,
 		TLSHandshakeTimeout: connect,
 		TLSClientConfig:     &tls.Config{InsecureSkipVerify: skipTLS}, //nolint:gosec // per-connection opt-in, shown as a warning
 		ForceAttemptHTTP2:   true,
+		MaxIdleConnsPerHost: 16,
+		IdleConnTimeout:     90 * time.Second,
 	}
-	return &http.Client{Timeout: timeout, Transport: tr, CheckRedirect: noCrossHostRedirect}
+	actual, _ := transports.LoadOrStore(key, t)
+	return actual.(*http.Transport)
 }
 
 // noCrossHostRedirect follows redirects on the same host only, so

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -21,6 +22,7 @@ var (
 // a released step is never edited.
 var migrations = []func(tx *bolt.Tx) error{
 	migrateV1,
+	migrateV2,
 }
 
 // SchemaVersion is the version this build writes.
@@ -34,6 +36,31 @@ func migrateV1(tx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// DefaultRetries is what schema 2 gives templates saved before retries
+// existed.
+const DefaultRetries = 3
+
+// migrateV2 gives templates saved by schema 1 the retry count that new
+// templates start with; other new fields default to off.
+func migrateV2(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketTemplates)
+	return b.ForEach(func(k, v []byte) error {
+		var rec map[string]any
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("decode template %d: %w", btoi(k), err)
+		}
+		if _, ok := rec["retries"]; ok {
+			return nil
+		}
+		rec["retries"] = DefaultRetries
+		out, err := json.Marshal(rec)
+		if err != nil {
+			return fmt.Errorf("encode template %d: %w", btoi(k), err)
+		}
+		return b.Put(k, out)
+	})
 }
 
 // migrate runs every pending migration in one transaction, so a failure

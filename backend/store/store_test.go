@@ -205,3 +205,49 @@ func TestFileSecretsAndSettings(t *testing.T) {
 		t.Errorf("unset setting = %q", v)
 	}
 }
+
+// TestMigratesV1TemplatesToV2 writes a file as the first release did (a
+// template with no retries field, schema 1) and checks the upgrade.
+func TestMigratesV1TemplatesToV2(t *testing.T) {
+	dir := t.TempDir()
+	b, err := bolt.Open(filepath.Join(dir, store.FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := `{"id":1,"name":"List","connectionId":1,"platform":"impact","kind":"get","method":"GET","path":"/Actions","params":[],"bodyEncoding":"form","notes":""}`
+	err = b.Update(func(tx *bolt.Tx) error {
+		meta, _ := tx.CreateBucket([]byte("meta"))
+		ver := make([]byte, 8)
+		binary.BigEndian.PutUint64(ver, 1)
+		meta.Put([]byte("schema_version"), ver)
+		for _, name := range []string{"connections", "secrets", "settings"} {
+			tx.CreateBucket([]byte(name))
+		}
+		tpls, _ := tx.CreateBucket([]byte("templates"))
+		tpls.SetSequence(1)
+		key := make([]byte, 8)
+		binary.BigEndian.PutUint64(key, 1)
+		return tpls.Put(key, []byte(v1))
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := MustOpen(t, dir)
+	if v, _ := db.Version(); v != store.SchemaVersion || v < 2 {
+		t.Fatalf("version %d", v)
+	}
+	got, err := db.GetTemplate(1)
+	if err != nil || got.Retries != store.DefaultRetries || got.Name != "List" || got.Pagination.Enabled() {
+		t.Fatalf("migrated template %+v, %v", got, err)
+	}
+	got.Retries = 0
+	if err := db.SaveTemplate(&got); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db = MustOpen(t, dir)
+	if again, _ := db.GetTemplate(1); again.Retries != 0 {
+		t.Fatalf("reopening re-ran the migration: retries %d", again.Retries)
+	}
+}

@@ -1,0 +1,193 @@
+package request
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// DefaultBodyKeep is how much of each response body a record keeps.
+const DefaultBodyKeep = 256 << 10
+
+// Client sends template calls the safe way: tracker rules first, then the
+// connection's rate limit, retries with backoff where the method allows,
+// every page of a paginated list, and date windows for a range too long
+// for the tracker, all recorded with secrets masked.
+type Client struct {
+	Limiters  *Limiters
+	Now       func() time.Time
+	Sleep     func(context.Context, time.Duration) error
+	UserAgent string
+	MaxBody   int64 // response size cap; DefaultMaxBody when 0
+	BodyKeep  int   // bytes of each body kept in records; DefaultBodyKeep when 0
+}
+
+// Call is one use of a template.
+type Call struct {
+	Template core.ActionTemplate
+	Target   core.Target
+	Values   map[string]string
+	Rules    []core.Rule // the tracker's documented rules for this endpoint
+}
+
+// Exchange is one request sent (with its retries) and what came back,
+// masked and ready for a run log.
+type Exchange struct {
+	Request       Record    `json:"request"`
+	Attempts      []Attempt `json:"attempts"`
+	Status        int       `json:"status"`
+	DurationMs    int64     `json:"durationMs"`
+	Size          int64     `json:"size"`
+	Body          string    `json:"body"`
+	BodyTruncated bool      `json:"bodyTruncated"`
+	Page          int       `json:"page"`   // 1-based page within its window
+	Window        int       `json:"window"` // 1-based date window; 0 when the range was not split
+	Error         string    `json:"error,omitempty"`
+}
+
+// Result is a whole call: every exchange, and the final body, merged
+// across pages and windows.
+type Result struct {
+	Exchanges    []Exchange
+	Status       int
+	StatusText   string
+	Header       http.Header
+	Body         []byte
+	Pages        int
+	Windows      int
+	Warnings     []string
+	TrackerError string // the tracker's own error words, when it reported one
+	DurationMs   int64
+}
+
+// Failure returns the result's error for the user, or nil when the
+// tracker reported none.
+func (r *Result) Failure(connection string) *core.Error {
+	if r.TrackerError == "" {
+		return nil
+	}
+	return Failure(connection, r.Status, r.TrackerError)
+}
+
+func (c *Client) now() time.Time {
+	if c.Now == nil {
+		return time.Now()
+	}
+	return c.Now()
+}
+
+func (c *Client) sleep(ctx context.Context, d time.Duration) error {
+	if c.Sleep == nil {
+		return Sleep(ctx, d)
+	}
+	return c.Sleep(ctx, d)
+}
+
+// Do runs a call. Invalid input or a broken tracker rule is an EINVALID
+// error before anything is sent. A transport failure that outlived its
+// retries is an EUNAVAILABLE error, returned with the partial result. A
+// tracker's refusal (HTTP 4xx/5xx or an error envelope) is not a Go error:
+// the result carries it in TrackerError, and Failure words it.
+func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
+	start := c.now()
+	res := &Result{}
+	windows, err := c.plan(call)
+	if err != nil {
+		return nil, err
+	}
+	m := newMerger(call.Template.Pagination.ItemsKey, len(windows) > 1 || call.Template.Pagination.Enabled())
+	for i, values := range windows {
+		w := 0
+		if len(windows) > 1 {
+			w = i + 1
+		}
+		if err := c.runPages(ctx, call, values, w, res, m); err != nil || res.TrackerError != "" {
+			res.DurationMs = c.now().Sub(start).Milliseconds()
+			return res, err
+		}
+	}
+	if len(windows) > 1 {
+		res.Windows = len(windows)
+	}
+	body, err := m.result()
+	if err != nil {
+		return res, err
+	}
+	res.Body = body
+	res.DurationMs = c.now().Sub(start).Milliseconds()
+	return res, nil
+}
+
+// plan checks the tracker's rules and returns the values of each request
+// to send: one set, or one per date window when the template splits a
+// range longer than the tracker allows.
+func (c *Client) plan(call Call) ([]map[string]string, error) {
+	values := effectiveValues(call.Template, call.Values)
+	span, broken := core.BrokenSpan(call.Rules, values)
+	if !broken || !call.Template.SplitRanges || !span.Splittable() {
+		return []map[string]string{call.Values}, core.CheckRules(call.Rules, values, c.now())
+	}
+	if call.Template.Pagination.ItemsKey == "" {
+		return nil, core.FieldError("pagination.itemsKey", "Splitting a date range needs the field that holds the list (Pagination → items field), to merge the windows.")
+	}
+	if err := core.CheckRules(without(call.Rules, span), values, c.now()); err != nil {
+		return nil, err
+	}
+	return splitValues(call.Values, values, span)
+}
+
+// effectiveValues applies parameter defaults, as Build does.
+func effectiveValues(t core.ActionTemplate, values map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, p := range t.Params {
+		if v := values[p.Name]; v != "" {
+			out[p.Name] = v
+		} else if p.Default != "" {
+			out[p.Name] = p.Default
+		}
+	}
+	return out
+}
+
+func without(rules []core.Rule, drop core.Rule) []core.Rule {
+	var out []core.Rule
+	for _, r := range rules {
+		if r.Kind != drop.Kind || fmt.Sprint(r.Params) != fmt.Sprint(drop.Params) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func splitValues(raw, eff map[string]string, span core.Rule) ([]map[string]string, error) {
+	fromKey, toKey := span.Params[0], span.Params[1]
+	from, err1 := parseAny(eff[fromKey])
+	to, err2 := parseAny(eff[toKey])
+	if err1 != nil || err2 != nil {
+		return nil, core.FieldError("values."+fromKey, "%s", span.Message)
+	}
+	windows, err := core.SplitWindows(from, to, span.Days, core.GapFor(eff[fromKey]))
+	if err != nil {
+		return nil, core.FieldError("values."+fromKey, "%s", err.Error())
+	}
+	out := make([]map[string]string, 0, len(windows))
+	for _, w := range windows {
+		v := map[string]string{}
+		for k, x := range raw {
+			v[k] = x
+		}
+		v[fromKey], v[toKey] = core.FormatLike(w.From, eff[fromKey]), core.FormatLike(w.To, eff[toKey])
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func parseAny(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Parse("2006-01-02", s)
+}

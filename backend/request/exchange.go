@@ -1,0 +1,123 @@
+package request
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// exchange sends b with the connection's rate limit and the template's
+// retry policy, and records every attempt. It returns the last response
+// (nil when none came back) and the error that ended the attempts.
+func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, []Attempt, error) {
+	policy := DefaultPolicy(call.Template.Retries)
+	if !call.Template.Retryable() {
+		policy.Retries = 0
+	}
+	bo := backoffFor(policy)
+	sender := Sender{
+		Timeout:        seconds(call.Target.Timeouts.TotalSeconds),
+		ConnectTimeout: seconds(call.Target.Timeouts.ConnectSeconds),
+		MaxBody:        c.MaxBody, Now: c.Now,
+	}
+	var attempts []Attempt
+	var waited time.Duration
+	for n := 1; ; n++ {
+		lw, err := c.limiters().Wait(ctx, call.Target.RateKey, call.Target.RateLimit, c.now, c.sleep)
+		if err != nil {
+			return nil, attempts, err
+		}
+		start := c.now()
+		resp, err := sender.Send(ctx, b.clone(ctx), call.Target.SkipTLSVerify)
+		a := Attempt{Number: n, WaitMs: (waited + lw).Milliseconds(), DurationMs: c.now().Sub(start).Milliseconds()}
+		if resp != nil {
+			a.Status = resp.Status
+		}
+		if err != nil {
+			a.Error = NewMasker(call.Target).String(err.Error())
+		}
+		reason := retryReason(resp, err)
+		if reason == "" || n > policy.Retries {
+			attempts = append(attempts, a)
+			return resp, attempts, err
+		}
+		delay, why := nextDelay(policy, resp, bo, c.now())
+		if why != nil {
+			a.Retry = "not retried: " + why.Error()
+			attempts = append(attempts, a)
+			return resp, attempts, err
+		}
+		a.Retry = fmt.Sprintf("%s; retrying in %s", reason, delay.Round(time.Millisecond))
+		attempts = append(attempts, a)
+		if err := c.sleep(ctx, delay); err != nil {
+			return nil, attempts, err
+		}
+		waited = delay
+	}
+}
+
+// retryReason says why an attempt deserves another, or "" when it does not.
+func retryReason(resp *Response, err error) string {
+	switch {
+	case err != nil && retryableError(err):
+		return "no response (" + shortError(err) + ")"
+	case err == nil && retryableStatus(resp.Status):
+		return fmt.Sprintf("HTTP %d", resp.Status)
+	}
+	return ""
+}
+
+func shortError(err error) string {
+	var ce *core.Error
+	if errors.As(err, &ce) {
+		return ce.Message
+	}
+	return Classify("", nil, err).Message
+}
+
+func seconds(n int) time.Duration { return time.Duration(n) * time.Second }
+
+func (c *Client) limiters() *Limiters {
+	if c.Limiters == nil {
+		c.Limiters = NewLimiters()
+	}
+	return c.Limiters
+}
+
+// record turns an exchange into its masked log entry.
+func (c *Client) record(call Call, b *Built, resp *Response, attempts []Attempt, err error) Exchange {
+	m := NewMasker(call.Target)
+	x := Exchange{Request: m.Record(b), Attempts: attempts}
+	for _, a := range attempts {
+		x.DurationMs += a.DurationMs + a.WaitMs
+	}
+	if err != nil {
+		x.Error = m.String(sendErrorText(call.Target.ConnectionName, err))
+	}
+	if resp == nil {
+		return x
+	}
+	keep := c.BodyKeep
+	if keep <= 0 {
+		keep = DefaultBodyKeep
+	}
+	x.Status, x.Size = resp.Status, int64(len(resp.Body))
+	body := resp.Body
+	if len(body) > keep {
+		body, x.BodyTruncated = body[:keep], true
+	}
+	x.Body = m.String(string(body))
+	return x
+}
+
+// sendErrorText words a failed exchange for the user.
+func sendErrorText(conn string, err error) string {
+	var ce *core.Error
+	if errors.As(err, &ce) {
+		return ce.Message
+	}
+	return Classify(conn, nil, err).Message
+}

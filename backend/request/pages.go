@@ -1,0 +1,200 @@
+package request
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// runPages sends the first request of a window and, for a paginated
+// template, every next page until a stop condition, adding each page to m.
+func (c *Client) runPages(ctx context.Context, call Call, values map[string]string, window int, res *Result, m *merger) error {
+	b, err := Build(call.Template, call.Target, values, c.UserAgent)
+	if err != nil {
+		return err
+	}
+	pg := call.Template.Pagination
+	if first := firstPageQuery(pg, values); len(first) > 0 {
+		b = b.withQuery(first)
+	}
+	var prev [32]byte
+	for page := 1; ; page++ {
+		resp, attempts, err := c.exchange(ctx, call, b)
+		x := c.record(call, b, resp, attempts, err)
+		x.Page, x.Window = page, window
+		res.Exchanges = append(res.Exchanges, x)
+		if err != nil {
+			return core.Errorf(core.EUNAVAILABLE, "%s", x.Error)
+		}
+		res.Status, res.StatusText, res.Header = resp.Status, resp.StatusText, resp.Header
+		if msg := ReadError(call.Target.Platform, resp.Status, resp.Body); msg != "" {
+			res.TrackerError = msg
+			return nil
+		}
+		if !pg.Enabled() {
+			return m.add(resp.Body)
+		}
+		sum := sha256.Sum256(resp.Body)
+		if page > 1 && sum == prev {
+			res.warn("Page %d repeated page %d: stopped.", page, page-1)
+			return nil
+		}
+		prev = sum
+		next, items, err := nextPage(pg, b, resp.Body, page, call.Target)
+		if err != nil {
+			return err
+		}
+		if items == 0 && page > 1 {
+			res.warn("Page %d was empty: stopped.", page)
+			return nil
+		}
+		res.Pages++
+		if err := m.add(resp.Body); err != nil {
+			return err
+		}
+		if next == nil {
+			return nil
+		}
+		if page >= pg.Cap() {
+			res.warn("Stopped at the page cap (%d pages); more pages were available.", pg.Cap())
+			return nil
+		}
+		b = next
+	}
+}
+
+func (r *Result) warn(format string, args ...any) {
+	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
+}
+
+// firstPageQuery sets the page size, and the first page or offset unless
+// the user gave one.
+func firstPageQuery(pg core.Pagination, values map[string]string) map[string]string {
+	set := map[string]string{}
+	if pg.SizeParam != "" && pg.Size > 0 && values[pg.SizeParam] == "" {
+		set[pg.SizeParam] = strconv.Itoa(pg.Size)
+	}
+	if (pg.Kind == core.PageNumber || pg.Kind == core.PageOffset) && values[pg.PageParam] == "" {
+		set[pg.PageParam] = strconv.Itoa(startOf(pg))
+	}
+	return set
+}
+
+func startOf(pg core.Pagination) int {
+	if pg.Start != 0 || pg.Kind == core.PageOffset {
+		return pg.Start
+	}
+	return 1
+}
+
+// nextPage reads a page and returns the request for the next one (nil
+// when there is none) and how many items the page held.
+func nextPage(pg core.Pagination, b *Built, body []byte, page int, target core.Target) (*Built, int, error) {
+	doc, err := decode(body)
+	if err != nil {
+		return nil, 0, core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
+	}
+	items, ok := lookup(doc, pg.ItemsKey).([]any)
+	if !ok {
+		return nil, 0, core.Errorf(core.EINVALID, "Page %d has no list at %q: check the pagination's items field.", page, pg.ItemsKey)
+	}
+	if len(items) == 0 {
+		return nil, 0, nil
+	}
+	switch pg.Kind {
+	case core.PageImpact:
+		return impactNext(b, doc, target), len(items), nil
+	case core.PageAffise:
+		return affiseNext(pg, b, doc), len(items), nil
+	case core.PageNumber:
+		cur, _ := strconv.Atoi(b.Req.URL.Query().Get(pg.PageParam))
+		return b.withQuery(map[string]string{pg.PageParam: strconv.Itoa(cur + 1)}), len(items), nil
+	case core.PageOffset:
+		cur, _ := strconv.Atoi(b.Req.URL.Query().Get(pg.PageParam))
+		return b.withQuery(map[string]string{pg.PageParam: strconv.Itoa(cur + len(items))}), len(items), nil
+	case core.PageNextLink:
+		link, _ := lookup(doc, pg.NextKey).(string)
+		return sameHostLink(b, link, target), len(items), nil
+	}
+	return nil, len(items), nil
+}
+
+// impactNext follows @nextpageuri, stopping at @numpages or an empty link.
+func impactNext(b *Built, doc any, target core.Target) *Built {
+	next, _ := lookup(doc, "@nextpageuri").(string)
+	page, _ := strconv.Atoi(fmt.Sprint(lookup(doc, "@page")))
+	pages, _ := strconv.Atoi(fmt.Sprint(lookup(doc, "@numpages")))
+	if next == "" || (pages > 0 && page >= pages) {
+		return nil
+	}
+	return sameHostLink(b, next, target)
+}
+
+// affiseNext follows pagination.next_page (a number, or false at the end).
+func affiseNext(pg core.Pagination, b *Built, doc any) *Built {
+	n, ok := lookup(doc, "pagination.next_page").(json.Number)
+	if !ok {
+		return nil
+	}
+	param := pg.PageParam
+	if param == "" {
+		param = "page"
+	}
+	return b.withQuery(map[string]string{param: n.String()})
+}
+
+// sameHostLink resolves a next link against the current URL. A link to
+// another host is not followed, so credentials never leave for it.
+func sameHostLink(b *Built, link string, target core.Target) *Built {
+	if strings.TrimSpace(link) == "" {
+		return nil
+	}
+	ref, err := url.Parse(link)
+	if err != nil {
+		return nil
+	}
+	u := b.Req.URL.ResolveReference(ref)
+	if u.Host != b.Req.URL.Host || u.Scheme != b.Req.URL.Scheme {
+		return nil
+	}
+	if a := target.Auth; (a.Kind == core.AuthQuery || a.Kind == core.AuthParam && b.Body == nil) && u.Query().Get(a.Name) == "" {
+		q := u.Query()
+		q.Set(a.Name, a.Value)
+		u.RawQuery = q.Encode()
+	}
+	return b.withURL(u)
+}
+
+// decode parses JSON keeping numbers exact.
+func decode(body []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// lookup follows a dotted key path ("data.items"); "$" or "" is the root.
+func lookup(doc any, path string) any {
+	if path == "" || path == "$" {
+		return doc
+	}
+	cur := doc
+	for _, key := range strings.Split(strings.TrimPrefix(path, "$."), ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = m[key]
+	}
+	return cur
+}
