@@ -62,10 +62,16 @@ func TestTemplateValidate(t *testing.T) {
 		}, "pagination.kind", "Only GET requests page"},
 		{"pagination without items key", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageImpact} }, "pagination.itemsKey", "holds the list"},
 		{"page pagination without param", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageNumber, ItemsKey: "data"} }, "pagination.pageParam", "page number"},
-		{"next link without key", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageNextLink, ItemsKey: "data"} }, "pagination.nextKey", "next page"},
+		{"next link without key", func(t *core.ActionTemplate) {
+			t.Pagination = core.Pagination{Kind: core.PageNextLink, ItemsKey: "data"}
+		}, "pagination.nextKey", "next page"},
 		{"unknown pagination", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: "cursor", ItemsKey: "data"} }, "pagination.kind", "Unknown pagination"},
-		{"page cap too high", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageImpact, ItemsKey: "Actions", MaxPages: 5000} }, "pagination.maxPages", "1,000"},
-		{"valid pagination", func(t *core.ActionTemplate) { t.Pagination = core.Pagination{Kind: core.PageAffise, ItemsKey: "partners"} }, "", ""},
+		{"page cap too high", func(t *core.ActionTemplate) {
+			t.Pagination = core.Pagination{Kind: core.PageImpact, ItemsKey: "Actions", MaxPages: 5000}
+		}, "pagination.maxPages", "1,000"},
+		{"valid pagination", func(t *core.ActionTemplate) {
+			t.Pagination = core.Pagination{Kind: core.PageAffise, ItemsKey: "partners"}
+		}, "", ""},
 		{"bracket names allowed", func(t *core.ActionTemplate) {
 			t.Params = append(t.Params, core.Param{Name: "filter[date_from]", In: core.InQuery, Type: core.TypeDate})
 		}, "", ""},

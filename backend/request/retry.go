@@ -33,7 +33,7 @@ type Attempt struct {
 	Status     int    `json:"status"` // 0 when no response came back
 	Error      string `json:"error,omitempty"`
 	DurationMs int64  `json:"durationMs"`
-	WaitMs     int64  `json:"waitMs"`           // waited before it: backoff, a server-asked delay or the rate limit
+	WaitMs     int64  `json:"waitMs"`          // waited before it: backoff, a server-asked delay or the rate limit
 	Retry      string `json:"retry,omitempty"` // why another attempt followed, if one did
 }
 
