@@ -127,6 +127,11 @@ func (a *SettingsAPI) StartupError() string {
 	return core.ErrorMessage(a.startErr)
 }
 
+// SetMaxResponseMB changes the response size cap.
+func (a *SettingsAPI) SetMaxResponseMB(n int) error {
+	return guardErr(func() error { return a.s.SetMaxResponseMB(n) })
+}
+
 // Info returns the app's name, version, data file and secret storage.
 func (a *SettingsAPI) Info() (AppInfo, error) {
 	if a.s == nil {

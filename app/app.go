@@ -34,6 +34,7 @@ type Config struct {
 	Secrets  core.SecretStore // nil: the OS keychain if it works, else the data file
 	Now      func() time.Time
 	ReadOnly bool // open the data file for reading only (command-line listings)
+	Sleep    func(context.Context, time.Duration) error // waits between retries; real time when nil
 }
 
 // Services holds AffDesk's wired parts. Create it with Open.
@@ -41,6 +42,7 @@ type Services struct {
 	DB      *store.DB
 	Secrets core.SecretStore
 	Sender  request.Sender
+	Client  *request.Client
 	Now     func() time.Time
 
 	demoOnce sync.Once
@@ -79,8 +81,13 @@ func Open(cfg Config) (*Services, error) {
 	if sec == nil {
 		sec = chooseSecrets(db)
 	}
-	return &Services{DB: db, Secrets: sec, Now: cfg.Now, cache: newResponseCache(8),
-		Sender: request.Sender{Now: cfg.Now}}, nil
+	s := &Services{DB: db, Secrets: sec, Now: cfg.Now, cache: newResponseCache(8), Sender: request.Sender{Now: cfg.Now},
+		Client: &request.Client{Limiters: request.NewLimiters(), Now: cfg.Now, Sleep: cfg.Sleep, UserAgent: userAgent()}}
+	if err := s.applySettings(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // chooseSecrets uses the OS keychain when it answers, else the data file.
@@ -110,6 +117,9 @@ func (s *Services) DemoURL() (string, error) {
 	}
 	return s.demo.URL, nil
 }
+
+// Demo returns the demo tracker if it has started, for tests and tools.
+func (s *Services) Demo() *demotracker.Server { return s.demo }
 
 // userAgent is sent with every request.
 func userAgent() string { return Name + "/" + Version }

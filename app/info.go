@@ -13,13 +13,18 @@ type AppInfo struct {
 	SchemaVersion uint64 `json:"schemaVersion"`
 	SecretBackend string `json:"secretBackend"`
 	SecretNote    string `json:"secretNote"`
+	MaxResponseMB int    `json:"maxResponseMB"`
 }
 
 // Info returns the app's name, version, data file and where secrets live,
 // with a plain note when they live in the data file for want of a keychain.
 func (s *Services) Info() (AppInfo, error) {
 	v, err := s.DB.Version()
-	info := AppInfo{Name: Name, Version: Version, Commit: Commit, DataFile: s.DB.Path, SchemaVersion: v, SecretBackend: s.Secrets.Backend()}
+	if err != nil {
+		return AppInfo{}, err
+	}
+	mb, err := s.MaxResponseMB()
+	info := AppInfo{MaxResponseMB: mb, Name: Name, Version: Version, Commit: Commit, DataFile: s.DB.Path, SchemaVersion: v, SecretBackend: s.Secrets.Backend()}
 	if info.SecretBackend == "file" {
 		info.SecretNote = "No system keychain was found, so API keys and tokens are stored in the data file, readable only by your user account (mode 0600). Install and unlock a keychain (GNOME Keyring, KWallet) to keep them there instead."
 	} else {

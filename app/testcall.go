@@ -10,6 +10,7 @@ import (
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/pick"
 	"github.com/affdesk/affdesk/backend/request"
+	"github.com/affdesk/affdesk/backend/tracker"
 )
 
 // maxTextPreview is how much of a non-JSON body the view receives.
@@ -41,12 +42,31 @@ type TestResult struct {
 	Text          string           `json:"text"` // non-JSON bodies, shortened
 	TextTruncated bool             `json:"textTruncated"`
 	Note          string           `json:"note"`
+	TrackerError  string           `json:"trackerError"` // the tracker's refusal, in plain words
+	Exchanges     []ExchangeView   `json:"exchanges"`    // every request sent: pages, windows, with attempts
+	Pages         int              `json:"pages"`
+	Windows       int              `json:"windows"`
+	Warnings      []string         `json:"warnings"`
 }
 
-// TestTemplate makes the real call a template describes. A write (any
-// method but GET) is refused unless in.Confirmed is set. Invalid input is
-// an error before anything is sent; a failed exchange is a TestResult with
-// Error set and the request that was attempted.
+// ExchangeView is one request of a test, without its body.
+type ExchangeView struct {
+	Method     string            `json:"method"`
+	URL        string            `json:"url"`
+	Status     int               `json:"status"`
+	DurationMs int64             `json:"durationMs"`
+	Size       int64             `json:"size"`
+	Page       int               `json:"page"`
+	Window     int               `json:"window"`
+	Attempts   []request.Attempt `json:"attempts"`
+	Error      string            `json:"error"`
+}
+
+// TestTemplate makes the real call a template describes, through the
+// request engine: tracker rules, rate limit, retries, pages and windows.
+// A write (any method but GET) is refused unless in.Confirmed is set.
+// Invalid input or a broken rule is an error before anything is sent; a
+// failed exchange is a TestResult with Error set.
 func (s *Services) TestTemplate(in TestInput) (TestResult, error) {
 	t := in.Template
 	if err := s.validateTemplate(&t); err != nil {
@@ -55,46 +75,63 @@ func (s *Services) TestTemplate(in TestInput) (TestResult, error) {
 	if t.IsWrite() && !in.Confirmed {
 		return TestResult{}, core.Errorf(core.EINVALID, "A %s request changes data on the tracker: confirm the test call first.", t.Method)
 	}
-	c, err := s.DB.GetConnection(t.ConnectionID)
+	target, err := s.templateTarget(t)
 	if err != nil {
 		return TestResult{}, err
+	}
+	ctx, cancel := withTimeout(10 * time.Minute)
+	defer cancel()
+	call := request.Call{Template: t, Target: target, Values: in.Values, Rules: tracker.RulesFor(t.Platform, t.Method, t.Path)}
+	res, err := s.Client.Do(ctx, call)
+	if res == nil {
+		return TestResult{}, err
+	}
+	out := summarize(res)
+	if err != nil {
+		out.Error = err.Error()
+		if code := core.ErrorCode(err); code != core.EUNAVAILABLE {
+			out.Error = core.ErrorMessage(err)
+		}
+		return out, nil
+	}
+	if f := res.Failure(target.ConnectionName); f != nil {
+		out.TrackerError = f.Message
+	}
+	s.describe(&out, res, request.NewMasker(target))
+	return out, nil
+}
+
+// templateTarget resolves where a template's requests go, with secrets.
+func (s *Services) templateTarget(t core.ActionTemplate) (core.Target, error) {
+	c, err := s.DB.GetConnection(t.ConnectionID)
+	if err != nil {
+		return core.Target{}, err
 	}
 	sec, err := s.connectionSecrets(c, nil)
 	if err != nil {
-		return TestResult{}, err
+		return core.Target{}, err
 	}
-	target, err := s.target(c, t.Platform, sec)
-	if err != nil {
-		return TestResult{}, err
-	}
-	built, err := request.Build(t, target, in.Values, userAgent())
-	if err != nil {
-		return TestResult{}, err
-	}
-	masker := request.NewMasker(target)
-	res := TestResult{Request: masker.Record(built)}
-	ctx, cancel := withTimeout(2 * time.Minute)
-	defer cancel()
-	resp, err := s.Sender.Send(ctx, built, target.SkipTLSVerify)
-	if err != nil {
-		res.Error = masker.String(sendError(c.Name, err))
-		return res, nil
-	}
-	s.describe(&res, resp, masker)
-	return res, nil
+	return s.target(c, t.Platform, sec)
 }
 
-// sendError words a failed exchange for the user.
-func sendError(conn string, err error) string {
-	if code := core.ErrorCode(err); code != core.EINTERNAL {
-		return core.ErrorMessage(err)
+func summarize(res *request.Result) TestResult {
+	out := TestResult{Pages: res.Pages, Windows: res.Windows, Warnings: res.Warnings, DurationMs: res.DurationMs}
+	for _, x := range res.Exchanges {
+		out.Exchanges = append(out.Exchanges, ExchangeView{Method: x.Request.Method, URL: x.Request.URL, Status: x.Status,
+			DurationMs: x.DurationMs, Size: x.Size, Page: x.Page, Window: x.Window, Attempts: x.Attempts, Error: x.Error})
 	}
-	return request.Classify(conn, nil, err).Message
+	if n := len(res.Exchanges); n > 0 {
+		out.Request = res.Exchanges[n-1].Request
+		if res.Pages > 1 || res.Windows > 1 {
+			out.Request = res.Exchanges[0].Request
+		}
+	}
+	return out
 }
 
-func (s *Services) describe(res *TestResult, resp *request.Response, masker request.Masker) {
+func (s *Services) describe(res *TestResult, resp *request.Result, masker request.Masker) {
 	res.Status, res.StatusText = resp.Status, resp.StatusText
-	res.DurationMs, res.Size = resp.Duration.Milliseconds(), int64(len(resp.Body))
+	res.Size = int64(len(resp.Body))
 	res.Headers = masker.Headers(resp.Header)
 	res.ContentType = resp.Header.Get("Content-Type")
 	if len(resp.Body) == 0 {

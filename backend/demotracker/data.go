@@ -75,9 +75,13 @@ func slug(s string) string {
 	return string(out)
 }
 
+// actionCount is enough impact.com actions (about 50 a day over 60 days)
+// that a 45-day list needs two pages at the API's minimum page size.
+const actionCount = 3000
+
 func genActions(rng *rand.Rand, day time.Time, partners []*partner) []*impactAction {
 	var out []*impactAction
-	for i := 0; i < 240; i++ {
+	for i := 0; i < actionCount; i++ {
 		p := partners[rng.IntN(len(partners))]
 		event := day.Add(-time.Duration(rng.IntN(60*24)) * time.Hour).Add(-time.Duration(rng.IntN(3600)) * time.Second)
 		amount := float64(rng.IntN(20000))/100 + 5
@@ -91,7 +95,7 @@ func genActions(rng *rand.Rand, day time.Time, partners []*partner) []*impactAct
 			state = "REVERSED"
 		}
 		out = append(out, &impactAction{
-			ID: fmt.Sprintf("1000.%d.%d", 4600+i/50, 158100+i), CampaignID: "1000", PartnerID: fmt.Sprint(39780 + p.ID),
+			ID: fmt.Sprintf("1000.%d.%d", 4600+i/50, 160000+i), CampaignID: "1000", PartnerID: fmt.Sprint(39780 + p.ID),
 			PartnerName: p.Name, State: state, Amount: amount, Payout: amount * rate, Event: event,
 			Created: event.Add(9 * time.Minute), Locking: locking, Oid: fmt.Sprint(9217374910000 + int64(i)*37),
 			PromoCode: []string{"", "", "SPRING10", "WELCOME5", "VIP20"}[rng.IntN(5)], Country: []string{"US", "US", "CA", "GB"}[rng.IntN(4)],

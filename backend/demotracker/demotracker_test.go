@@ -204,3 +204,36 @@ func TestCakeBinomEverflow(t *testing.T) {
 		t.Errorf("recorded %d calls, made %d", n, len(tests))
 	}
 }
+
+func TestFaults(t *testing.T) {
+	s := start(t)
+	s.Inject(demotracker.Fault{PathPrefix: "/3.0/", Times: 2, Status: 503, Body: "<html>Service Unavailable</html>", Header: map[string]string{"Retry-After": "1"}})
+	key := map[string]string{"API-Key": core.DemoAPIKey}
+	for i := 0; i < 2; i++ {
+		code, _, raw := do(t, s, call{method: "GET", path: "/3.0/admin/partner/1", header: key})
+		if code != 503 || !strings.Contains(raw, "Service Unavailable") {
+			t.Fatalf("fault %d: %d %s", i, code, raw)
+		}
+	}
+	if code, _, _ := do(t, s, call{method: "GET", path: "/3.0/admin/partner/1", header: key}); code != 200 {
+		t.Fatalf("after the faults: %d", code)
+	}
+	s.Inject(demotracker.Fault{PathPrefix: "/3.0/", Times: 1, Truncate: true})
+	_, body, raw := do(t, s, call{method: "GET", path: "/3.0/admin/partner/1", header: key})
+	if body != nil || !strings.HasPrefix(raw, "{") {
+		t.Fatalf("truncated body parsed: %s", raw)
+	}
+}
+
+func TestImpactPagesAtTheMinimumPageSize(t *testing.T) {
+	s := start(t)
+	q := "/Actions?CampaignId=1000&PageSize=2000&ActionDateStart=2026-10-06T00:00:00Z&ActionDateEnd=2026-11-20T00:00:00Z"
+	_, first, _ := do(t, s, call{method: "GET", path: impactPath(q), header: jsonAccept, basic: true})
+	if first["@numpages"] != "2" || len(first["Actions"].([]any)) != 2000 || first["@nextpageuri"] == "" {
+		t.Fatalf("first page: %v pages, %d actions", first["@numpages"], len(first["Actions"].([]any)))
+	}
+	_, second, _ := do(t, s, call{method: "GET", path: first["@nextpageuri"].(string), header: jsonAccept, basic: true})
+	if second["@page"] != "2" || second["@nextpageuri"] != "" || len(second["Actions"].([]any)) == 0 {
+		t.Fatalf("second page: %v", second["@page"])
+	}
+}

@@ -24,6 +24,8 @@ type Server struct {
 	data *dataset
 	log  []Call
 	now  func() time.Time
+
+	faults []*Fault
 }
 
 // Call is one request the server received, for tests to inspect.
@@ -79,7 +81,7 @@ func (s *Server) routes() http.Handler {
 	s.cakeRoutes(mux)
 	s.binomRoutes(mux)
 	s.everflowRoutes(mux)
-	return s.record(mux)
+	return s.record(s.withFaults(mux))
 }
 
 // record logs each call (body included) before handing it on.

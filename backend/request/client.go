@@ -87,7 +87,7 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 }
 
 // Do runs a call. Invalid input or a broken tracker rule is an EINVALID
-// error before anything is sent. A transport failure that outlived its
+// error, with a nil result, before anything is sent. A transport failure that outlived its
 // retries is an EUNAVAILABLE error, returned with the partial result. A
 // tracker's refusal (HTTP 4xx/5xx or an error envelope) is not a Go error:
 // the result carries it in TrackerError, and Failure words it.
@@ -98,13 +98,19 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	firsts := make([]*Built, len(windows))
+	for i, values := range windows {
+		if firsts[i], err = Build(call.Template, call.Target, values, c.UserAgent); err != nil {
+			return nil, err
+		}
+	}
 	m := newMerger(call.Template.Pagination.ItemsKey, len(windows) > 1 || call.Template.Pagination.Enabled())
 	for i, values := range windows {
 		w := 0
 		if len(windows) > 1 {
 			w = i + 1
 		}
-		if err := c.runPages(ctx, call, values, w, res, m); err != nil || res.TrackerError != "" {
+		if err := c.runPages(ctx, call, firsts[i], values, w, res, m); err != nil || res.TrackerError != "" {
 			res.DurationMs = c.now().Sub(start).Milliseconds()
 			return res, err
 		}

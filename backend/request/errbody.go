@@ -160,15 +160,19 @@ func clip(s string) string {
 // connection and is EUNAUTHORIZED; anything else is EINVALID with the
 // tracker's own message.
 func Failure(connection string, status int, trackerMsg string) *core.Error {
+	code := fmt.Sprintf("HTTP %d", status)
+	if trackerMsg != "" && trackerMsg != code {
+		code += ": " + trackerMsg
+	}
 	switch {
 	case status == 401 || status == 403:
-		return core.Errorf(core.EUNAUTHORIZED, "%s refused the credentials (HTTP %d: %s). Check the key or token in the connection %q.", connection, status, trackerMsg, connection)
+		return core.Errorf(core.EUNAUTHORIZED, "%s refused the credentials (%s). Check the key or token in the connection %q.", connection, code, connection)
 	case status == 429:
-		return core.Errorf(core.EUNAVAILABLE, "%s is rate-limiting AffDesk (HTTP 429: %s). Lower the connection's rate limit or try later.", connection, trackerMsg)
+		return core.Errorf(core.EUNAVAILABLE, "%s is rate-limiting AffDesk (%s). Lower the connection's rate limit or try later.", connection, code)
 	case status >= 500:
-		return core.Errorf(core.EUNAVAILABLE, "%s had an internal error (HTTP %d: %s).", connection, status, trackerMsg)
+		return core.Errorf(core.EUNAVAILABLE, "%s had an internal error (%s).", connection, code)
 	case status >= 400:
-		return core.Errorf(core.EINVALID, "%s rejected the request (HTTP %d): %s", connection, status, trackerMsg)
+		return core.Errorf(core.EINVALID, "%s rejected the request (%s).", connection, code)
 	}
 	return core.Errorf(core.EINVALID, "%s reported an error: %s", connection, trackerMsg)
 }

@@ -45,6 +45,9 @@ func TestReadError(t *testing.T) {
 }
 
 func TestFailureWording(t *testing.T) {
+	if got := request.Failure("Acme", 502, "HTTP 502").Message; got != "Acme had an internal error (HTTP 502)." {
+		t.Errorf("repeated status: %q", got)
+	}
 	tests := []struct {
 		status   int
 		wantCode string
@@ -54,7 +57,7 @@ func TestFailureWording(t *testing.T) {
 		{403, core.EUNAUTHORIZED, "HTTP 403"},
 		{429, core.EUNAVAILABLE, "rate-limiting"},
 		{503, core.EUNAVAILABLE, "internal error"},
-		{400, core.EINVALID, "rejected the request (HTTP 400): bad"},
+		{400, core.EINVALID, "rejected the request (HTTP 400: bad)."},
 		{200, core.EINVALID, "reported an error: bad"},
 	}
 	for _, tt := range tests {

@@ -15,11 +15,7 @@ import (
 
 // runPages sends the first request of a window and, for a paginated
 // template, every next page until a stop condition, adding each page to m.
-func (c *Client) runPages(ctx context.Context, call Call, values map[string]string, window int, res *Result, m *merger) error {
-	b, err := Build(call.Template, call.Target, values, c.UserAgent)
-	if err != nil {
-		return err
-	}
+func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[string]string, window int, res *Result, m *merger) error {
 	pg := call.Template.Pagination
 	if first := firstPageQuery(pg, values); len(first) > 0 {
 		b = b.withQuery(first)
@@ -35,7 +31,7 @@ func (c *Client) runPages(ctx context.Context, call Call, values map[string]stri
 		}
 		res.Status, res.StatusText, res.Header = resp.Status, resp.StatusText, resp.Header
 		if msg := ReadError(call.Target.Platform, resp.Status, resp.Body); msg != "" {
-			res.TrackerError = msg
+			res.TrackerError, res.Body = msg, resp.Body
 			return nil
 		}
 		if !pg.Enabled() {

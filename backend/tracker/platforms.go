@@ -57,9 +57,18 @@ func init() {
 		Fields: []Field{
 			rootURL("Your tracker's address, root only: https://tracker.example.com (no /public/api/ and no arm.php).", "https://tracker.example.com"),
 			apiKey("In Binom: Settings → Profile → API key."),
+			{Key: "api_version", Label: "API version", Kind: FieldSelect, Required: true, Default: "v2",
+				Options: []Option{{"v2", "Binom 2 (api-key header)"}, {"v1", "Binom 1 (api_key parameter)"}},
+				Hint:    "Binom 2 reads the key from the api-key header; Binom 1 (arm.php) from the api_key parameter."},
 		},
 		Check: CheckCall{Path: "/public/api/v1/traffic_source/list/filtered"},
-		auth:  headerAuth("api-key"), baseURL: settingURL,
+		auth: func(settings, secrets map[string]string) core.Auth {
+			if settings["api_version"] == "v1" {
+				return core.Auth{Kind: core.AuthQuery, Name: "api_key", Value: secrets["api_key"]}
+			}
+			return core.Auth{Kind: core.AuthHeader, Name: "api-key", Value: secrets["api_key"]}
+		},
+		baseURL: settingURL,
 	})
 	register(Platform{
 		ID: core.PlatformCake, Name: "CAKE", Summary: "CAKE (getCAKE) API",

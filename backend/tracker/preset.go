@@ -17,8 +17,16 @@ var presets []Preset
 func preset(id string, platform core.Platform, kind core.Kind, method, path, name, desc string, enc core.BodyEncoding, params ...core.Param) {
 	presets = append(presets, Preset{ID: id, Platform: platform, Name: name, Description: desc, Template: core.ActionTemplate{
 		Name: name, Platform: platform, Kind: kind, Method: method, Path: path, Params: params,
-		BodyEncoding: enc, Notes: desc, PresetID: id,
+		BodyEncoding: enc, Notes: desc, PresetID: id, Retries: DefaultRetries,
 	}})
+}
+
+// DefaultRetries is how many times a preset retries a failed attempt.
+const DefaultRetries = 3
+
+// paginate sets the pagination of the preset added last.
+func paginate(pg core.Pagination) {
+	presets[len(presets)-1].Template.Pagination = pg
 }
 
 // Presets returns the presets whose dialect a connection of the given

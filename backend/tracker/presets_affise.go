@@ -20,6 +20,7 @@ func init() {
 		"Lists affiliates, 50 per page by default (500 at most).", core.BodyForm,
 		param("page", core.InQuery, core.TypeInteger, false, "Page number, from 1."),
 		param("limit", core.InQuery, core.TypeInteger, false, "Affiliates per page (at most 500)."))
+	paginate(core.Pagination{Kind: core.PageAffise, PageParam: "page", SizeParam: "limit", ItemsKey: "partners"})
 	preset("affise.offer.status", P, core.KindEdit, "POST", "/3.0/admin/offer/{offer_id}", "Affise: Change offer status",
 		"Sets an offer active, stopped or suspended.", core.BodyForm,
 		id("offer_id", "The offer's ID.", "101"),

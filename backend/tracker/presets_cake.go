@@ -16,4 +16,5 @@ func init() {
 		"Lists affiliates (at most 500 a call).", core.BodyJSON,
 		param("start_at_row", core.InQuery, core.TypeInteger, false, "First row, from 1."),
 		withDefault(param("row_limit", core.InQuery, core.TypeInteger, false, "Rows to return; at most 500."), "100"))
+	paginate(core.Pagination{Kind: core.PageOffset, PageParam: "start_at_row", Start: 1, ItemsKey: "affiliates"})
 }

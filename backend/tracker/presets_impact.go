@@ -37,6 +37,7 @@ func init() {
 		param("PageSize", core.InQuery, core.TypeInteger, false, "Records per page: 2,000 to 20,000 (default 20,000)."))
 	preset("impact.actions.list", P, core.KindGet, "GET", "/Actions", "impact.com: List actions",
 		"Lists the actions (conversions) of a campaign, newest first. With no dates, the last 7 days.", core.BodyForm, list...)
+	paginate(core.Pagination{Kind: core.PageImpact, ItemsKey: "Actions"})
 	preset("impact.actions.get", P, core.KindGet, "GET", "/Actions/{ActionId}", "impact.com: Get an action",
 		"Reads one action by its ID.", core.BodyForm,
 		withExample(param("ActionId", core.InPath, core.TypeString, true, "The action's impact.com ID, e.g. 1000.4636.158133."), "1000.4636.158133"))
@@ -57,6 +58,7 @@ func init() {
 	preset("impact.actions.items", P, core.KindGet, "GET", "/Actions/{ActionId}/Items", "impact.com: List action items",
 		"Lists the line items of an action.", core.BodyForm,
 		withExample(param("ActionId", core.InPath, core.TypeString, true, "The action's impact.com ID."), "1000.4636.158133"))
+	paginate(core.Pagination{Kind: core.PageImpact, ItemsKey: "Items"})
 	preset("impact.actions.item", P, core.KindGet, "GET", "/Actions/{ActionId}/Items/{Sku}", "impact.com: Get an action item",
 		"Reads one line item of an action by SKU.", core.BodyForm,
 		withExample(param("ActionId", core.InPath, core.TypeString, true, "The action's impact.com ID."), "1000.4636.158133"),

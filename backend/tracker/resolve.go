@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -32,16 +33,23 @@ func Resolve(conn core.Connection, dialect core.Platform, secrets map[string]str
 	if conn.Platform == core.PlatformDemo {
 		settings, secrets = demoCredentials(demoURL)
 	}
-	if p.ID == core.PlatformDemo {
-		return core.Target{ConnectionName: conn.Name, BaseURL: demoURL, Auth: core.Auth{Kind: core.AuthNone}}, nil
-	}
-	return core.Target{
+	t := core.Target{
 		ConnectionName: conn.Name,
-		BaseURL:        p.baseURL(settings),
-		Auth:           p.auth(settings, secrets),
-		Headers:        p.headers,
+		Platform:       p.ID,
+		Timeouts:       conn.Timeouts,
+		RateLimit:      conn.RateLimit,
+		RateKey:        strconv.FormatUint(conn.ID, 10),
 		SkipTLSVerify:  conn.Settings["skip_tls_verify"] == "true",
-	}, nil
+	}
+	if conn.Platform != core.PlatformDemo && t.RateLimit.Requests == 0 {
+		t.RateLimit = p.RateLimit
+	}
+	if p.ID == core.PlatformDemo {
+		t.BaseURL, t.Auth = demoURL, core.Auth{Kind: core.AuthNone}
+		return t, nil
+	}
+	t.BaseURL, t.Auth, t.Headers = p.baseURL(settings), p.auth(settings, secrets), p.headers
+	return t, nil
 }
 
 func allows(conn, dialect core.Platform) bool {

@@ -3,6 +3,7 @@ package tracker_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/tracker"
@@ -206,5 +207,62 @@ func TestCatalogueCoversEveryPlatform(t *testing.T) {
 	check := tracker.CheckTemplate(conn(core.PlatformCustom, map[string]string{"check_path": "me"}))
 	if check.Path != "/me" || check.Method != "GET" {
 		t.Errorf("custom check = %+v", check)
+	}
+}
+
+func TestRulesFor(t *testing.T) {
+	list := tracker.RulesFor(core.PlatformImpact, "GET", "/Actions/")
+	var span, age, size bool
+	for _, r := range list {
+		span = span || r.Kind == core.RuleMaxSpan && r.Days == 45 && r.Params[0] == "StartDate"
+		age = age || r.Kind == core.RuleMaxAge && r.Params[0] == "StartDate"
+		size = size || r.Kind == core.RuleIntRange && r.Min == 2000 && r.Max == 20000
+	}
+	if !span || !age || !size {
+		t.Fatalf("impact list rules incomplete: %+v", list)
+	}
+	if len(tracker.RulesFor(core.PlatformImpact, "GET", "/ActionUpdates")) != len(list) {
+		t.Error("ActionUpdates must share the Actions date rules")
+	}
+	for _, tt := range []struct {
+		method, path, field string
+	}{{"PUT", "/Actions", "Reason"}, {"DELETE", "/Actions", "DispositionCode"}} {
+		err := core.CheckRules(tracker.RulesFor(core.PlatformImpact, tt.method, tt.path), map[string]string{"ActionId": "1"}, fixedNow)
+		if core.ErrorField(err) != "values."+tt.field {
+			t.Errorf("%s %s: %v", tt.method, tt.path, err)
+		}
+		err = core.CheckRules(tracker.RulesFor(core.PlatformImpact, tt.method, tt.path), map[string]string{tt.field: "X", "ActionTrackerId": "2240"}, fixedNow)
+		if core.ErrorField(err) != "values.ActionId" {
+			t.Errorf("%s without identity: %v", tt.method, err)
+		}
+	}
+	cake := tracker.RulesFor(core.PlatformCake, "POST", "/api/2/affiliate_postback.json")
+	if err := core.CheckRules(cake, map[string]string{"affiliate_id": "1", "offer_id": "0"}, fixedNow); core.ErrorField(err) != "values.postback_url" {
+		t.Errorf("cake: %v", err)
+	}
+	if len(tracker.RulesFor(core.PlatformAffiseAdmin, "GET", "/Actions")) != 0 {
+		t.Error("rules leak across platforms")
+	}
+}
+
+var fixedNow = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+
+func TestTargetLimitsAndBinomV1(t *testing.T) {
+	c := conn(core.PlatformImpact, map[string]string{"account_sid": "IRSID"})
+	c.ID = 7
+	tg, _ := tracker.Resolve(c, "", map[string]string{"auth_token": "t"}, "")
+	if tg.RateLimit != (core.RateLimit{Requests: 1000, Per: "hour"}) || tg.RateKey != "7" || tg.Platform != core.PlatformImpact {
+		t.Errorf("default limit not applied: %+v", tg)
+	}
+	c.RateLimit = core.RateLimit{Requests: 100, Per: "hour"}
+	c.Timeouts = core.Timeouts{TotalSeconds: 5}
+	tg, _ = tracker.Resolve(c, "", map[string]string{"auth_token": "t"}, "")
+	if tg.RateLimit.Requests != 100 || tg.Timeouts.TotalSeconds != 5 {
+		t.Errorf("user limit or timeout ignored: %+v", tg)
+	}
+	b := conn(core.PlatformBinom, map[string]string{"base_url": "https://t.example", "api_version": "v1"})
+	tg, _ = tracker.Resolve(b, "", map[string]string{"api_key": "K"}, "")
+	if tg.Auth != (core.Auth{Kind: core.AuthQuery, Name: "api_key", Value: "K"}) {
+		t.Errorf("binom v1 auth %+v", tg.Auth)
 	}
 }
