@@ -33,7 +33,7 @@ type Config struct {
 	DataDir  string
 	Secrets  core.SecretStore // nil: the OS keychain if it works, else the data file
 	Now      func() time.Time
-	ReadOnly bool // open the data file for reading only (command-line listings)
+	ReadOnly bool                                       // open the data file for reading only (command-line listings)
 	Sleep    func(context.Context, time.Duration) error // waits between retries; real time when nil
 }
 
