@@ -96,6 +96,11 @@ func (a *TemplatesAPI) FromPreset(presetID string, connectionID uint64) (core.Ac
 	return guard(func() (core.ActionTemplate, error) { return a.s.TemplateFromPreset(presetID, connectionID) })
 }
 
+// Rules lists the tracker's documented rules for an endpoint, in words.
+func (a *TemplatesAPI) Rules(platform core.Platform, method, path string) []core.Rule {
+	return tracker.RulesFor(platform, method, path)
+}
+
 // Test makes the real call of a template.
 func (a *TemplatesAPI) Test(in TestInput) (TestResult, error) {
 	return guard(func() (TestResult, error) { return a.s.TestTemplate(in) })

@@ -56,6 +56,47 @@ await r.test('a template from the impact.com preset tests against Demo and shows
   expect(!sent.includes('demo-auth-token'), 'the token never shows')
 })
 
+await r.test('a 60-day impact.com range explains the 45-day rule, and splits into merged windows when asked', async () => {
+  await page.fill('#val-query-ActionDateStart', '2026-09-01T00:00:00Z')
+  await page.fill('#val-query-ActionDateEnd', '2026-10-31T00:00:00Z')
+  await page.fill('#val-query-PageSize', '2000')
+  await page.click('[data-testid="send-test"]')
+  const err = await page.textContent('[data-testid="value-error"]')
+  expect(err.includes('more than 45 days apart') && err.includes('Split long date ranges'), `45-day rule, got ${err}`)
+  await page.click('summary:has-text("tracker rules checked before sending")')
+  expect((await page.textContent('[data-testid="tracker-rules"]')).includes('3 years'), 'the rules are listed')
+  await page.check('input[name="splitRanges"]')
+  await page.click('[data-testid="send-test"]')
+  await page.waitForSelector('[data-testid="windows"]')
+  expect((await page.textContent('[data-testid="windows"]')) === '2 windows merged', 'two windows')
+  await page.click('[data-testid="requests-tab"]')
+  const rows = await page.locator('[data-testid="exchanges"] tbody tr').count()
+  expect(rows >= 2, `each window's request is listed, got ${rows} rows`)
+  expect((await page.textContent('[data-testid="exchanges"]')).includes('window 2'), 'window numbers show')
+  await shot('template-split')
+  await page.uncheck('input[name="splitRanges"]')
+  await page.fill('#val-query-ActionDateStart', '')
+  await page.fill('#val-query-ActionDateEnd', '')
+  await page.fill('#val-query-PageSize', '')
+})
+
+await r.test('request options save with the template', async () => {
+  await page.fill('input[name="retries"]', '5')
+  await page.selectOption('select[name="pagination-kind"]', 'page')
+  await page.click('[data-testid="save-template"]')
+  await page.waitForSelector('.error-text:has-text("carries the page number")')
+  await page.selectOption('select[name="pagination-kind"]', 'impact')
+  await page.fill('input[name="pagination-items"]', '')
+  await page.click('[data-testid="save-template"]')
+  await page.waitForSelector('.error-text:has-text("holds the list")')
+  await page.fill('input[name="pagination-items"]', 'Actions')
+  await page.fill('input[name="pagination-max"]', '4')
+  await page.click('[data-testid="save-template"]')
+  await page.waitForSelector('text=Saved “impact.com: List actions”.')
+  const saved = await page.evaluate(async () => (await window.go.app.TemplatesAPI.List()).find((t) => t.name === 'impact.com: List actions'))
+  expect(saved.retries === 5 && saved.pagination.kind === 'impact' && saved.pagination.maxPages === 4, `saved ${JSON.stringify(saved.pagination)} retries ${saved.retries}`)
+})
+
 await r.test('a missing required value is named before anything is sent', async () => {
   await page.fill('#val-query-CampaignId', '')
   await page.click('[data-testid="send-test"]')
@@ -120,6 +161,24 @@ await r.test('a connection with a missing URL names the field; an unreachable on
   await page.waitForSelector('text=Saved “Local API”.')
   const placeholder = await page.getAttribute('input[name="api_key"]', 'placeholder')
   expect(placeholder.includes('••••9012') && !placeholder.includes('k-1234'), `the key shows masked, got ${placeholder}`)
+})
+
+await r.test('a timeout out of range is an error on its field', async () => {
+  await page.fill('input[name="totalTimeout"]', '900')
+  await page.click('button[type="submit"]')
+  await page.waitForSelector('.error-text:has-text("Request timeout must be between 1 and 600 seconds")')
+  await page.fill('input[name="totalTimeout"]', '')
+})
+
+await r.test('the response size limit is a setting, checked', async () => {
+  await go('settings')
+  await page.fill('input[name="maxResponseMB"]', '0')
+  await page.click('button:has-text("Save")')
+  await page.waitForSelector('.error-text:has-text("between 1 and 2,048 MiB")')
+  await page.fill('input[name="maxResponseMB"]', '128')
+  await page.click('button:has-text("Save")')
+  await page.waitForSelector('text=Responses larger than 128 MiB are now refused.')
+  await go('connections')
 })
 
 await r.test('deleting a connection that templates use names them', async () => {

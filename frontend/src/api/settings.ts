@@ -6,3 +6,4 @@ export type AppInfo = app.AppInfo
 
 export const appInfo = () => call(API.Info())
 export const startupError = () => call(API.StartupError())
+export const setMaxResponseMB = (n: number) => call(API.SetMaxResponseMB(n))

@@ -20,3 +20,7 @@ export const testTemplate = (template: object, values: Record<string, string>, c
   call(API.Test(app.TestInput.createFrom({ template, values, confirmed })))
 export const responseNodes = (responseId: string, segments: unknown[], offset: number, limit: number) =>
   call(API.ResponseNodes(responseId, segments, offset, limit))
+
+export type Rule = core.Rule
+export type ExchangeView = app.ExchangeView
+export const endpointRules = (platform: string, method: string, path: string) => call(API.Rules(platform, method, path))
