@@ -108,7 +108,9 @@ bench-idle: build
 ## fuzz: a short run of every fuzz target (the kept corpora run in go-test)
 fuzz: bindings
 	go test -run '^$$' -fuzz FuzzParsePlaceholders -fuzztime 30s ./backend/core
-	go test -run '^$$' -fuzz FuzzBuild -fuzztime 30s ./backend/request
+	go test -run '^$$' -fuzz 'FuzzBuild$$' -fuzztime 30s ./backend/request
+	go test -run '^$$' -fuzz FuzzBuildForm -fuzztime 30s ./backend/request
+	go test -run '^$$' -fuzz FuzzReadError -fuzztime 30s ./backend/request
 	go test -run '^$$' -fuzz FuzzDocument -fuzztime 30s ./backend/pick
 
 ## screenshot: PNGs of each page of the real app, under Xvfb

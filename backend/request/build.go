@@ -79,6 +79,12 @@ func typedValues(tpl core.ActionTemplate, values map[string]string) ([]value, er
 		if err != nil {
 			return nil, core.FieldError("values."+p.Name, "%s: %s.", p.Name, err.Error())
 		}
+		if list, ok := typed.([]string); ok && len(list) == 0 {
+			if p.Required {
+				return nil, core.FieldError("values."+p.Name, "%s is required: give at least one value.", p.Name)
+			}
+			continue
+		}
 		out = append(out, value{Param: p, typed: typed})
 	}
 	return out, nil

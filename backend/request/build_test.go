@@ -83,6 +83,7 @@ func TestBuildRejectsBadValues(t *testing.T) {
 		{"datetime without zone", tpl("GET", "/x", core.BodyJSON, p("StartDate", core.InQuery, core.TypeDateTime, false)), map[string]string{"StartDate": "2024-01-01T00:00:00"}, "values.StartDate", "with a zone"},
 		{"dot-dot path value", tpl("GET", "/x/{id}", core.BodyJSON, p("id", core.InPath, core.TypeString, true)), map[string]string{"id": ".."}, "values.id", `cannot be ".."`},
 		{"missing path value", tpl("GET", "/x/{id}", core.BodyJSON), nil, "values.id", "fills {id}"},
+		{"array of nothing", tpl("GET", "/x", core.BodyJSON, p("ids[]", core.InQuery, core.TypeArray, true)), map[string]string{"ids[]": " , \n"}, "values.ids[]", "at least one value"},
 		{"CRLF in header", tpl("GET", "/x", core.BodyJSON, p("X-Trace", core.InHeader, core.TypeString, false)), map[string]string{"X-Trace": "a\r\nX-Evil: 1"}, "values.X-Trace", "line breaks"},
 	}
 	for _, tt := range tests {

@@ -67,3 +67,29 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBuildForm checks form bodies and array query values: a value can
+// add no form field or query key, and comes back intact.
+func FuzzBuildForm(f *testing.F) {
+	for _, s := range []string{"a", "a&b=c", "x,y", "%26", "=", "ids[]=9", "\n", "é,ü"} {
+		f.Add(s)
+	}
+	tp := tpl("PUT", "/Actions", core.BodyForm,
+		p("ActionId", core.InBody, core.TypeString, true), p("ids[]", core.InQuery, core.TypeArray, true))
+	tg := target(core.Auth{Kind: core.AuthBasic, User: "IRSID", Password: "tok"})
+	f.Fuzz(func(t *testing.T, v string) {
+		b, err := request.Build(tp, tg, map[string]string{"ActionId": v, "ids[]": v}, ua)
+		if err != nil {
+			return
+		}
+		raw, _ := io.ReadAll(b.Req.Body)
+		form, err := url.ParseQuery(string(raw))
+		if err != nil || len(form) != 1 || form.Get("ActionId") != v {
+			t.Fatalf("form changed: %q -> %v (%v)", v, form, err)
+		}
+		q := b.Req.URL.Query()
+		if len(q) != 1 || strings.Join(q["ids[]"], ",") != strings.Join(core.SplitList(v), ",") {
+			t.Fatalf("array query changed: %q -> %v", v, q)
+		}
+	})
+}
