@@ -15,6 +15,8 @@ var (
 	bucketTemplates   = []byte("templates")
 	bucketSecrets     = []byte("secrets")
 	bucketSettings    = []byte("settings")
+	bucketAutomations = []byte("automations")
+	bucketRuns        = []byte("runs")
 	keySchemaVersion  = []byte("schema_version")
 )
 
@@ -23,6 +25,7 @@ var (
 var migrations = []func(tx *bolt.Tx) error{
 	migrateV1,
 	migrateV2,
+	migrateV3,
 }
 
 // SchemaVersion is the version this build writes.
@@ -61,6 +64,16 @@ func migrateV2(tx *bolt.Tx) error {
 		}
 		return b.Put(k, out)
 	})
+}
+
+// migrateV3 adds automations and their runs.
+func migrateV3(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketAutomations, bucketRuns} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // migrate runs every pending migration in one transaction, so a failure

@@ -1,0 +1,137 @@
+package core
+
+import "time"
+
+// RunStatus is where a run stands. Persisted.
+type RunStatus string
+
+// Run statuses.
+const (
+	RunRunning     RunStatus = "running"
+	RunCompleted   RunStatus = "completed"
+	RunFailed      RunStatus = "failed"
+	RunStopped     RunStatus = "stopped" // by a condition: not an error
+	RunWaiting     RunStatus = "waiting_approval"
+	RunCancelled   RunStatus = "cancelled"
+	RunInterrupted RunStatus = "interrupted" // the app stopped mid-run; never replayed
+)
+
+// Finished reports whether the run has ended.
+func (s RunStatus) Finished() bool { return s != RunRunning && s != RunWaiting }
+
+// Step result statuses.
+const (
+	StepOK      = "ok"
+	StepFailed  = "failed"
+	StepSkipped = "skipped"
+	StepHalted  = "stopped" // a condition that did not hold
+	StepWaiting = "waiting"
+)
+
+// Run is one execution of an automation, recorded as it progresses.
+type Run struct {
+	ID             uint64            `json:"id"`
+	AutomationID   uint64            `json:"automationId"`
+	AutomationName string            `json:"automationName"`
+	Trigger        string            `json:"trigger"` // "manual", "cli" or "schedule"
+	DryRun         bool              `json:"dryRun"`
+	Status         RunStatus         `json:"status"`
+	StartedAt      time.Time         `json:"startedAt"`
+	FinishedAt     time.Time         `json:"finishedAt"`
+	DurationMs     int64             `json:"durationMs"`
+	Steps          []StepResult      `json:"steps"`
+	Variables      map[string]string `json:"variables"` // every variable's final value, as text
+	Error          string            `json:"error"`
+	Waiting        *Waiting          `json:"waiting,omitempty"`
+	Snapshot       Automation        `json:"snapshot"`        // the automation as it ran
+	State          map[string]any    `json:"state,omitempty"` // typed variables kept while waiting for approval
+}
+
+// Waiting says what an approver is asked.
+type Waiting struct {
+	StepID  string   `json:"stepId"`
+	Message string   `json:"message"`
+	Next    []string `json:"next"` // labels of the steps that follow
+}
+
+// StepResult is what one step did.
+type StepResult struct {
+	StepID     string            `json:"stepId"`
+	Label      string            `json:"label"` // "3" or "2.1"
+	Name       string            `json:"name"`
+	Kind       StepKind          `json:"kind"`
+	Status     string            `json:"status"`
+	StartedAt  time.Time         `json:"startedAt"`
+	DurationMs int64             `json:"durationMs"`
+	Values     map[string]string `json:"values,omitempty"` // parameters after substitution
+	Requests   []HTTPRecord      `json:"requests,omitempty"`
+	Set        map[string]string `json:"set,omitempty"` // variables it set, as text
+	Rows       int               `json:"rows,omitempty"`
+	Items      *ItemCounts       `json:"items,omitempty"`
+	Iterations []Iteration       `json:"iterations,omitempty"`
+	Warnings   []string          `json:"warnings,omitempty"`
+	Error      string            `json:"error,omitempty"`
+}
+
+// ItemCounts are a For Each's exact outcome.
+type ItemCounts struct {
+	Total     int `json:"total"`
+	Succeeded int `json:"succeeded"`
+	Failed    int `json:"failed"`
+	Skipped   int `json:"skipped"`
+}
+
+// MaxIterationsKept bounds the per-item detail a run keeps.
+const MaxIterationsKept = 500
+
+// Iteration is one item of a For Each.
+type Iteration struct {
+	Index  int          `json:"index"`
+	Item   string       `json:"item"` // a short preview
+	Status string       `json:"status"`
+	Error  string       `json:"error,omitempty"`
+	Steps  []StepResult `json:"steps"`
+}
+
+// HTTPRecord is one request a step sent, or would have sent in a dry run,
+// with every secret masked.
+type HTTPRecord struct {
+	Method     string   `json:"method"`
+	URL        string   `json:"url"`
+	Headers    []Header `json:"headers,omitempty"`
+	Body       string   `json:"body,omitempty"`
+	NotSent    bool     `json:"notSent,omitempty"` // a dry run held it back
+	Status     int      `json:"status,omitempty"`
+	DurationMs int64    `json:"durationMs,omitempty"`
+	Size       int64    `json:"size,omitempty"`
+	Attempts   int      `json:"attempts,omitempty"`
+	Page       int      `json:"page,omitempty"`
+	Window     int      `json:"window,omitempty"`
+	Response   string   `json:"response,omitempty"` // truncated for storage
+	Truncated  bool     `json:"truncated,omitempty"`
+	Error      string   `json:"error,omitempty"`
+	Kind       string   `json:"kind,omitempty"` // "request", "email" or "webhook"
+}
+
+// RecordID returns the run's ID.
+func (r *Run) RecordID() uint64 { return r.ID }
+
+// Stamp sets the ID (runs keep their own times).
+func (r *Run) Stamp(id uint64, _ time.Time) { r.ID = id }
+
+// RunFilter narrows a run listing.
+type RunFilter struct {
+	AutomationID uint64    `json:"automationId"`
+	Status       RunStatus `json:"status"`
+	Limit        int       `json:"limit"`
+}
+
+// RunStore persists runs as they progress.
+type RunStore interface {
+	// SaveRun inserts (ID 0) or replaces a run.
+	SaveRun(r *Run) error
+	// GetRun returns ENOTFOUND if no run has the ID.
+	GetRun(id uint64) (Run, error)
+	// ListRuns returns runs newest first, without step details.
+	ListRuns(f RunFilter) ([]Run, error)
+}

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+	bolt "go.etcd.io/bbolt"
+)
+
+var _ core.RunStore = (*DB)(nil)
+
+// SaveRun inserts (ID 0) or replaces a run. Runs are written as they
+// progress, so a crash leaves the last state on disk.
+func (db *DB) SaveRun(r *core.Run) error {
+	if r.ID == 0 {
+		return save(db, bucketRuns, "Run", r)
+	}
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		v, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("encode run %d: %w", r.ID, err)
+		}
+		return tx.Bucket(bucketRuns).Put(itob(r.ID), v)
+	})
+}
+
+// GetRun returns ENOTFOUND if no run has the ID.
+func (db *DB) GetRun(id uint64) (core.Run, error) {
+	return get[core.Run](db, bucketRuns, id, "Run")
+}
+
+// ListRuns returns runs newest first, filtered, without step details,
+// variables or snapshots (open one with GetRun).
+func (db *DB) ListRuns(f core.RunFilter) ([]core.Run, error) {
+	out := []core.Run{}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketRuns).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var r core.Run
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("decode run %d: %w", btoi(k), err)
+			}
+			if (f.AutomationID != 0 && r.AutomationID != f.AutomationID) || (f.Status != "" && r.Status != f.Status) {
+				continue
+			}
+			r.Steps, r.Variables, r.Snapshot, r.State = nil, nil, core.Automation{}, nil
+			out = append(out, r)
+			if f.Limit > 0 && len(out) >= f.Limit {
+				break
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// MarkInterrupted marks every run still running (the app stopped during
+// it) as interrupted, and returns how many. They are never replayed.
+func (db *DB) MarkInterrupted(now time.Time) (int, error) {
+	n := 0
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketRuns)
+		return b.ForEach(func(k, v []byte) error {
+			var r core.Run
+			if err := json.Unmarshal(v, &r); err != nil || r.Status != core.RunRunning {
+				return err
+			}
+			r.Status, r.FinishedAt = core.RunInterrupted, now
+			r.Error = "AffDesk stopped while this run was in progress. Nothing was replayed: check the tracker before running it again."
+			out, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			n++
+			return b.Put(k, out)
+		})
+	})
+	return n, err
+}
+
+// PruneRuns deletes finished runs older than maxAge, then the oldest
+// finished ones past maxCount, and returns how many it deleted. Runs still
+// running or waiting for approval are never deleted.
+func (db *DB) PruneRuns(now time.Time, maxAge time.Duration, maxCount int) (int, error) {
+	var doomed [][]byte
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketRuns)
+		kept := 0
+		c := b.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var r struct {
+				Status    core.RunStatus `json:"status"`
+				StartedAt time.Time      `json:"startedAt"`
+			}
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("decode run %d: %w", btoi(k), err)
+			}
+			if !r.Status.Finished() {
+				continue
+			}
+			tooOld := maxAge > 0 && now.Sub(r.StartedAt) > maxAge
+			if tooOld || (maxCount > 0 && kept >= maxCount) {
+				doomed = append(doomed, append([]byte(nil), k...))
+				continue
+			}
+			kept++
+		}
+		for _, k := range doomed {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return len(doomed), err
+}
