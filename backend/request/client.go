@@ -31,6 +31,7 @@ type Call struct {
 	Target   core.Target
 	Values   map[string]string
 	Rules    []core.Rule // the tracker's documented rules for this endpoint
+	DryRun   bool        // build and record a write, but do not send it
 }
 
 // Exchange is one request sent (with its retries) and what came back,
@@ -46,6 +47,7 @@ type Exchange struct {
 	Page          int       `json:"page"`   // 1-based page within its window
 	Window        int       `json:"window"` // 1-based date window; 0 when the range was not split
 	Error         string    `json:"error,omitempty"`
+	NotSent       bool      `json:"notSent,omitempty"` // a dry run held this write back
 }
 
 // Result is a whole call: every exchange, and the final body, merged
@@ -86,7 +88,8 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	return c.Sleep(ctx, d)
 }
 
-// Do runs a call. Invalid input or a broken tracker rule is an EINVALID
+// Do runs a call. In a dry run a write (any method but GET) is built,
+// checked and recorded as not sent; reads are sent for real. Invalid input or a broken tracker rule is an EINVALID
 // error, with a nil result, before anything is sent. A transport failure that outlived its
 // retries is an EUNAVAILABLE error, returned with the partial result. A
 // tracker's refusal (HTTP 4xx/5xx or an error envelope) is not a Go error:
@@ -103,6 +106,12 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		if firsts[i], err = Build(call.Template, call.Target, values, c.UserAgent); err != nil {
 			return nil, err
 		}
+	}
+	if call.DryRun && call.Template.IsWrite() {
+		for _, b := range firsts {
+			res.Exchanges = append(res.Exchanges, Exchange{Request: NewMasker(call.Target).Record(b), NotSent: true})
+		}
+		return res, nil
 	}
 	m := newMerger(call.Template.Pagination.ItemsKey, len(windows) > 1 || call.Template.Pagination.Enabled())
 	for i, values := range windows {

@@ -278,3 +278,29 @@ func TestRateLimitSpacesRequests(t *testing.T) {
 		t.Errorf("another connection waited for this one's limit: %v", clk.slept)
 	}
 }
+
+func TestDryRunSendsNoWrite(t *testing.T) {
+	srv, n := script(t)
+	tp := tpl("DELETE", "/Actions", core.BodyForm, p("ActionId", core.InBody, core.TypeString, true), p("DispositionCode", core.InBody, core.TypeString, true))
+	call := callTo(srv, tp)
+	call.DryRun = true
+	call.Values = map[string]string{"ActionId": "1000.1", "DispositionCode": "CONS_FRAUD"}
+	res, err := client(newClock()).Do(context.Background(), call)
+	if err != nil || *n != 0 || len(res.Exchanges) != 1 || !res.Exchanges[0].NotSent {
+		t.Fatalf("dry run: requests %d, %+v, %v", *n, res, err)
+	}
+	x := res.Exchanges[0].Request
+	if x.Method != "DELETE" || !strings.Contains(x.Body, "DispositionCode=CONS_FRAUD") || strings.Contains(fmt.Sprint(x.Headers), "secret-key-123456") {
+		t.Errorf("recorded %+v", x)
+	}
+	call.Values = map[string]string{"ActionId": "1000.1"}
+	if _, err := client(newClock()).Do(context.Background(), call); core.ErrorField(err) != "values.DispositionCode" {
+		t.Errorf("a dry run must still check values: %v", err)
+	}
+	get, hits := script(t, okJSON(`{"ok":1}`))
+	read := callTo(get, listTemplate(0))
+	read.DryRun = true
+	if res, _ := client(newClock()).Do(context.Background(), read); *hits != 1 || res.Status != 200 {
+		t.Errorf("a dry run must send reads: %d", *hits)
+	}
+}
