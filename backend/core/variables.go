@@ -99,6 +99,9 @@ func lastKey(path string) string {
 	return p
 }
 
+// VarName turns a column or key into a variable name: letters, digits and _.
+func VarName(s string) string { return sanitize(s) }
+
 func sanitize(s string) string {
 	var b strings.Builder
 	for _, r := range s {

@@ -1,0 +1,144 @@
+package engine
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// holds evaluates rules combined with "all" (AND, the default) or "any" (OR).
+func holds(rules []core.ConditionRule, match string, left, right func(core.ConditionRule) any) bool {
+	any := match == "any"
+	for _, r := range rules {
+		ok := compare(left(r), r.Op, right(r))
+		if any && ok {
+			return true
+		}
+		if !any && !ok {
+			return false
+		}
+	}
+	return !any
+}
+
+// compare applies an operator. Numbers compare as numbers and dates as
+// dates when both sides read as such; otherwise as text (case-insensitive
+// for contains).
+func compare(a any, op string, b any) bool {
+	switch op {
+	case core.OpEmpty:
+		return isEmpty(a)
+	case core.OpNotEmpty:
+		return !isEmpty(a)
+	case core.OpContains:
+		return containsValue(a, b)
+	case core.OpNotContains:
+		return !containsValue(a, b)
+	}
+	c, ok := order(a, b)
+	switch op {
+	case core.OpEquals:
+		return ok && c == 0
+	case core.OpNotEquals:
+		return !ok || c != 0
+	case core.OpGreater:
+		return ok && c > 0
+	case core.OpLess:
+		return ok && c < 0
+	}
+	return false
+}
+
+// order compares a and b: -1, 0 or 1, and whether they are comparable.
+func order(a, b any) (int, bool) {
+	if x, okA := number(a); okA {
+		if y, okB := number(b); okB {
+			return cmp(x, y), true
+		}
+	}
+	if x, okA := date(a); okA {
+		if y, okB := date(b); okB {
+			return cmp(float64(x.UnixNano()), float64(y.UnixNano())), true
+		}
+	}
+	sa, sb := strings.TrimSpace(text(a)), strings.TrimSpace(text(b))
+	return strings.Compare(sa, sb), true
+}
+
+func cmp(x, y float64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// number reads a value as a number: 12, "12.5", "$1,204.10" and "4.5%" all do.
+func number(x any) (float64, bool) {
+	switch t := x.(type) {
+	case float64:
+		return t, true
+	case int:
+		return float64(t), true
+	case int64:
+		return float64(t), true
+	case json.Number:
+		f, err := t.Float64()
+		return f, err == nil
+	case string:
+		s := strings.TrimSpace(t)
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "$"), "%")
+		s = strings.ReplaceAll(s, ",", "")
+		if s == "" {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+var dateLayouts = []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02"}
+
+func date(x any) (time.Time, bool) {
+	s, ok := x.(string)
+	if !ok {
+		return time.Time{}, false
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, strings.TrimSpace(s)); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func isEmpty(x any) bool {
+	switch t := x.(type) {
+	case nil:
+		return true
+	case []any:
+		return len(t) == 0
+	case *core.Dataset:
+		return len(t.Rows) == 0
+	}
+	return strings.TrimSpace(text(x)) == ""
+}
+
+func containsValue(a, b any) bool {
+	needle := strings.ToLower(strings.TrimSpace(text(b)))
+	if list, ok := a.([]any); ok {
+		for _, e := range list {
+			if strings.ToLower(strings.TrimSpace(text(e))) == needle {
+				return true
+			}
+		}
+		return false
+	}
+	return strings.Contains(strings.ToLower(text(a)), needle)
+}

@@ -1,0 +1,199 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// Engine runs automations and records their runs.
+type Engine struct {
+	Runs      core.RunStore
+	Templates Templates
+	Caller    Caller
+	Selector  Selector
+	Stats     StatsPuller
+	Mailer    Mailer
+	Webhooks  Webhooks
+	Now       func() time.Time
+	OnEvent   func(Event)
+
+	mu     sync.Mutex
+	active map[uint64]context.CancelFunc
+}
+
+// Options say how a run starts.
+type Options struct {
+	DryRun  bool
+	Trigger string // "manual", "cli" or "schedule"
+}
+
+func (e *Engine) now() time.Time {
+	if e.Now == nil {
+		return time.Now()
+	}
+	return e.Now()
+}
+
+func (e *Engine) emit(ev Event) {
+	if e.OnEvent != nil {
+		e.OnEvent(ev)
+	}
+}
+
+// Prepare checks that every step is set up and records a new run, which
+// Execute then runs. An incomplete step is an EINVALID error naming it.
+func (e *Engine) Prepare(a core.Automation, opt Options) (*core.Run, error) {
+	if problems := a.SetupProblems(); len(problems) > 0 {
+		ids := make([]string, 0, len(problems))
+		for id := range problems {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		return nil, core.Errorf(core.EINVALID, "Step %s needs setup before a run: %s", labelOf(a.Steps, ids[0]), problems[ids[0]])
+	}
+	if opt.Trigger == "" {
+		opt.Trigger = "manual"
+	}
+	run := &core.Run{AutomationID: a.ID, AutomationName: a.Name, Trigger: opt.Trigger, DryRun: opt.DryRun,
+		Status: core.RunRunning, StartedAt: e.now().UTC(), Snapshot: a, Steps: []core.StepResult{}}
+	if err := e.Runs.SaveRun(run); err != nil {
+		return nil, fmt.Errorf("record run of %q: %w", a.Name, err)
+	}
+	return run, nil
+}
+
+// Execute runs a prepared run to its end (or to an approval) and returns
+// it as recorded. Cancel stops it.
+func (e *Engine) Execute(ctx context.Context, run *core.Run) core.Run {
+	v := vars{"run_date": run.StartedAt.Format("2006-01-02"), "run_time": run.StartedAt.Format("15:04"),
+		"run_id": fmt.Sprint(run.ID), "automation_name": run.AutomationName}
+	return e.continueFrom(ctx, run, v, 0)
+}
+
+// Cancel stops a running run; it ends as Cancelled.
+func (e *Engine) Cancel(runID uint64) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if cancel, ok := e.active[runID]; ok {
+		cancel()
+		return true
+	}
+	return false
+}
+
+// Approve resumes a run waiting for approval (approved) or ends it
+// (rejected, with the reason in the log).
+func (e *Engine) Approve(ctx context.Context, runID uint64, approved bool, reason string) (core.Run, error) {
+	run, err := e.Runs.GetRun(runID)
+	if err != nil {
+		return run, err
+	}
+	if run.Status != core.RunWaiting || run.Waiting == nil {
+		return run, core.Errorf(core.ECONFLICT, "Run %d is not waiting for approval.", runID)
+	}
+	v, err := decodeState(run.State)
+	if err != nil {
+		return run, fmt.Errorf("restore run %d: %w", runID, err)
+	}
+	v["approval_reason"] = reason
+	idx := indexOf(run.Snapshot.Steps, run.Waiting.StepID)
+	res := &run.Steps[len(run.Steps)-1]
+	run.Waiting, run.State = nil, nil
+	if !approved {
+		res.Status, res.Error = core.StepHalted, "Rejected: "+reason
+		run.Status, run.Error = core.RunCancelled, "Rejected by the approver: "+reason
+		return e.finish(&run, v), nil
+	}
+	res.Status = core.StepOK
+	res.Set = map[string]string{"approval_reason": reason}
+	run.Status = core.RunRunning
+	if err := e.Runs.SaveRun(&run); err != nil {
+		return run, err
+	}
+	return e.continueFrom(ctx, &run, v, idx+1), nil
+}
+
+// continueFrom runs the top-level steps from index start.
+func (e *Engine) continueFrom(ctx context.Context, run *core.Run, v vars, start int) core.Run {
+	ctx, cancel := context.WithCancel(ctx)
+	e.track(run.ID, cancel)
+	defer e.untrack(run.ID)
+	defer cancel()
+	r := &runner{e: e, run: run, dry: run.DryRun, nums: core.Numbering(run.Snapshot.Steps)}
+	status, msg := r.top(ctx, run.Snapshot.Steps, v, start)
+	run.Status, run.Error = status, msg
+	if status == core.RunWaiting {
+		run.State = encodeState(v)
+		run.Variables = textVars(v)
+		r.save()
+		e.emit(Event{RunID: run.ID, Status: status, Message: run.Waiting.Message, Finished: true})
+		return *run
+	}
+	return e.finish(run, v)
+}
+
+func (e *Engine) finish(run *core.Run, v vars) core.Run {
+	run.FinishedAt = e.now().UTC()
+	run.DurationMs = run.FinishedAt.Sub(run.StartedAt).Milliseconds()
+	run.Variables = textVars(v)
+	if err := e.Runs.SaveRun(run); err != nil {
+		run.Error = strings.TrimSpace(run.Error + " (the run could not be saved: " + err.Error() + ")")
+	}
+	e.emit(Event{RunID: run.ID, Status: run.Status, Message: run.Error, Finished: true})
+	return *run
+}
+
+func (e *Engine) track(id uint64, cancel context.CancelFunc) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.active == nil {
+		e.active = map[uint64]context.CancelFunc{}
+	}
+	e.active[id] = cancel
+}
+
+func (e *Engine) untrack(id uint64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.active, id)
+}
+
+func textVars(v vars) map[string]string {
+	out := make(map[string]string, len(v))
+	for k, x := range v {
+		out[k] = preview(text(x))
+	}
+	return out
+}
+
+func indexOf(steps []core.Step, id string) int {
+	for i, s := range steps {
+		if s.ID == id {
+			return i
+		}
+	}
+	return len(steps)
+}
+
+// labelOf returns a step's position as people count it: "3" or "2.1".
+func labelOf(steps []core.Step, id string) string {
+	for i, s := range steps {
+		if s.ID == id {
+			return fmt.Sprint(i + 1)
+		}
+		if inner := labelOf(s.Steps, id); inner != "" {
+			return fmt.Sprintf("%d.%s", i+1, inner)
+		}
+	}
+	return ""
+}
+
+// isCancel reports whether err comes from a cancelled context.
+func isCancel(err error) bool { return errors.Is(err, context.Canceled) }

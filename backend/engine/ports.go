@@ -1,0 +1,86 @@
+// Package engine runs automations: it walks their steps in order, keeps
+// the variables each step sets, loops, pauses for approval, and records
+// every step of a run as it goes. It reaches trackers, JSON selection,
+// mail and webhooks only through the interfaces below, which the app
+// implements with the adapters.
+package engine
+
+import (
+	"context"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// Caller runs action templates.
+type Caller interface {
+	// Call runs tpl with values. In a dry run a write is not sent: the
+	// outcome's records hold what would have gone. A broken tracker rule
+	// or a bad value is an error; so is a tracker's refusal (Failure).
+	Call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, dryRun bool) (Outcome, error)
+}
+
+// Outcome is what a call returned.
+type Outcome struct {
+	Records []core.HTTPRecord
+	Body    []byte
+	NotSent bool
+}
+
+// Selector evaluates JSONPaths.
+type Selector interface {
+	// Select returns the values path selects in a JSON body; EINVALID for
+	// a bad path or a body that is not JSON.
+	Select(body []byte, path string) ([]any, error)
+}
+
+// StatsPuller runs Pull Stats steps.
+type StatsPuller interface {
+	// Pull fetches the stat type's rows for the resolved date range.
+	Pull(ctx context.Context, cfg core.StatsConfig, from, to time.Time) (*core.Dataset, []core.HTTPRecord, error)
+	// Location returns the timezone a step's dates resolve in.
+	Location(cfg core.StatsConfig) (*time.Location, error)
+}
+
+// Email is a message ready to send.
+type Email struct {
+	To, Cc  []string
+	Subject string
+	HTML    string
+}
+
+// Mailer sends email.
+type Mailer interface {
+	Send(ctx context.Context, m Email) error
+}
+
+// Webhook is a request ready to send.
+type Webhook struct {
+	Method, URL string
+	Headers     []core.Header
+	Body        []byte
+	ContentType string
+}
+
+// Webhooks sends webhooks.
+type Webhooks interface {
+	// Send delivers w and returns its record; a non-2xx answer is an error.
+	Send(ctx context.Context, w Webhook) (core.HTTPRecord, error)
+}
+
+// Templates reads action templates.
+type Templates interface {
+	GetTemplate(id uint64) (core.ActionTemplate, error)
+}
+
+// Event reports a run's progress to the window.
+type Event struct {
+	RunID    uint64         `json:"runId"`
+	Status   core.RunStatus `json:"status"`
+	StepID   string         `json:"stepId"`
+	Step     string         `json:"step"` // label: "3" or "2.1"
+	Message  string         `json:"message"`
+	Done     int            `json:"done"`  // For Each items finished
+	Total    int            `json:"total"` // For Each items in all
+	Finished bool           `json:"finished"`
+}

@@ -1,0 +1,58 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// action calls a step's template with its values (variables filled in)
+// and sets the variables its selections pick from the response.
+func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
+	tpl, err := r.e.Templates.GetTemplate(s.TemplateID)
+	if err != nil {
+		return fmt.Errorf("the step's template: %w", err)
+	}
+	values := map[string]string{}
+	for k, t := range s.Values {
+		values[k] = v.substitute(t)
+	}
+	res.Values = values
+	out, err := r.e.Caller.Call(ctx, tpl, values, r.dry)
+	res.Requests = out.Records
+	if err != nil {
+		return err
+	}
+	if out.NotSent {
+		for _, sel := range s.Selections {
+			set(v, res, sel.Variable, "")
+		}
+		if len(s.Selections) > 0 {
+			res.Warnings = append(res.Warnings, "Dry run: the request was not sent, so its fields are empty.")
+		}
+		return nil
+	}
+	return r.selectInto(s, out.Body, v, res)
+}
+
+// selectInto sets each selection's variable: one value as itself, many as
+// a list, none as empty text with a warning.
+func (r *runner) selectInto(s core.Step, body []byte, v vars, res *core.StepResult) error {
+	for _, sel := range s.Selections {
+		vals, err := r.e.Selector.Select(body, sel.Path)
+		if err != nil {
+			return fmt.Errorf("field {%s}: %w", sel.Variable, err)
+		}
+		switch len(vals) {
+		case 0:
+			set(v, res, sel.Variable, "")
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s matched nothing in the response: {%s} is empty.", sel.Path, sel.Variable))
+		case 1:
+			set(v, res, sel.Variable, vals[0])
+		default:
+			set(v, res, sel.Variable, vals)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,74 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// ruleValue reads one side of a rule: a lone {variable} keeps its type
+// (a list stays a list); anything else is text with variables filled in.
+func ruleValue(v vars, side string) any {
+	side = strings.TrimSpace(side)
+	if names := core.FindVars(side); len(names) == 1 && side == "{"+names[0]+"}" {
+		if x, ok := v.lookup(names[0]); ok {
+			return x
+		}
+	}
+	return v.substitute(side)
+}
+
+// condition stops the flow when its rules do not hold.
+func (r *runner) condition(s core.Step, v vars, res *core.StepResult) flow {
+	ok := holds(s.Rules, s.Match,
+		func(c core.ConditionRule) any { return ruleValue(v, c.Left) },
+		func(c core.ConditionRule) any { return ruleValue(v, c.Right) })
+	if ok {
+		return flowNext
+	}
+	var parts []string
+	for _, c := range s.Rules {
+		parts = append(parts, fmt.Sprintf("%q %s %q", text(ruleValue(v, c.Left)), opWords(c.Op), text(ruleValue(v, c.Right))))
+	}
+	joiner := " and "
+	if s.Match == "any" {
+		joiner = " or "
+	}
+	res.Warnings = append(res.Warnings, "Condition not met: "+strings.Join(parts, joiner)+".")
+	return flowStopped
+}
+
+func opWords(op string) string {
+	for _, o := range core.Operators {
+		if o[0] == op {
+			return o[1]
+		}
+	}
+	return op
+}
+
+// filter keeps the dataset rows whose columns pass the rules, and sets the
+// dataset variables again for the filtered rows.
+func (r *runner) filter(s core.Step, v vars, res *core.StepResult) error {
+	name := strings.Trim(strings.TrimSpace(s.Dataset), "{}")
+	ds, ok := v[name].(*core.Dataset)
+	if !ok {
+		return core.Errorf(core.EINVALID, "{%s} is not a dataset: filter a Pull Stats step's data_table.", name)
+	}
+	out := &core.Dataset{Columns: ds.Columns, Numeric: ds.Numeric, Key: ds.Key, Rows: []map[string]any{}}
+	for _, row := range ds.Rows {
+		keep := holds(s.Rules, s.Match,
+			func(c core.ConditionRule) any { return row[strings.Trim(strings.TrimSpace(c.Left), "{}")] },
+			func(c core.ConditionRule) any { return ruleValue(v, c.Right) })
+		if keep {
+			out.Rows = append(out.Rows, row)
+		}
+	}
+	v.setDataset(out, 0, res.Set)
+	res.Rows = len(out.Rows)
+	if dropped := len(ds.Rows) - len(out.Rows); dropped > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d rows dropped.", dropped, len(ds.Rows)))
+	}
+	return nil
+}

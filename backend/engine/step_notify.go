@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"context"
+	"html"
+	"net/mail"
+	"net/url"
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// email sends the step's message; in a dry run it only records it.
+func (r *runner) email(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
+	cfg := s.Email
+	to, err := addresses(v.substitute(cfg.To), "To")
+	if err != nil {
+		return err
+	}
+	cc, err := addresses(v.substitute(cfg.Cc), "Cc")
+	if err != nil {
+		return err
+	}
+	m := Email{To: to, Cc: cc, Subject: oneLine(v.substitute(cfg.Subject)), HTML: v.substituteHTML(cfg.HTML)}
+	rec := core.HTTPRecord{Kind: "email", Method: "SMTP", URL: "mailto:" + strings.Join(append(to, cc...), ","),
+		Headers: []core.Header{{Name: "Subject", Value: m.Subject}}, Body: preview(m.HTML), NotSent: r.dry}
+	res.Requests = append(res.Requests, rec)
+	if r.dry {
+		return nil
+	}
+	if r.e.Mailer == nil {
+		return core.Errorf(core.EINVALID, "No email account is set up: add one in Settings.")
+	}
+	if err := r.e.Mailer.Send(ctx, m); err != nil {
+		res.Requests[len(res.Requests)-1].Error = core.ErrorMessage(err)
+		return err
+	}
+	return nil
+}
+
+// addresses splits a recipient list (commas, semicolons or new lines) and
+// checks each address. A list variable gives one address per item.
+func addresses(raw, field string) ([]string, error) {
+	var out []string
+	for _, a := range strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		a = strings.TrimSpace(a)
+		if a == "" {
+			continue
+		}
+		if _, err := mail.ParseAddress(a); err != nil {
+			return nil, core.FieldError("email."+strings.ToLower(field), "%s: %q is not an email address.", field, a)
+		}
+		out = append(out, a)
+	}
+	if field == "To" && len(out) == 0 {
+		return nil, core.FieldError("email.to", "The email has no recipient (the To field came out empty).")
+	}
+	return out, nil
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// substituteHTML fills an HTML body: datasets become tables, other values
+// are escaped so they cannot change the markup.
+func (v vars) substituteHTML(s string) string {
+	return core.Substitute(s, func(name string) (string, bool) {
+		x, ok := v.lookup(name)
+		if d, isDS := x.(*core.Dataset); isDS {
+			return htmlTable(d), true
+		}
+		return html.EscapeString(text(x)), ok
+	})
+}
+
+// webhook sends the step's request; in a dry run it only records it.
+func (r *runner) webhook(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
+	w, err := v.buildWebhook(*s.Webhook)
+	if err != nil {
+		return err
+	}
+	if r.dry {
+		res.Requests = append(res.Requests, core.HTTPRecord{Kind: "webhook", Method: w.Method, URL: w.URL, Headers: w.Headers, Body: preview(string(w.Body)), NotSent: true})
+		return nil
+	}
+	rec, err := r.e.Webhooks.Send(ctx, w)
+	rec.Kind = "webhook"
+	res.Requests = append(res.Requests, rec)
+	return err
+}
+
+func (v vars) buildWebhook(cfg core.WebhookConfig) (Webhook, error) {
+	w := Webhook{Method: cfg.Method, URL: strings.TrimSpace(v.substitute(cfg.URL))}
+	if w.Method == "" {
+		w.Method = "POST"
+	}
+	u, err := url.Parse(w.URL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return w, core.FieldError("webhook.url", "The webhook URL %q is not an http(s) address.", w.URL)
+	}
+	for _, h := range cfg.Headers {
+		val := v.substitute(h.Value)
+		if strings.ContainsAny(val, "\r\n") || strings.ContainsAny(h.Name, "\r\n: ") {
+			return w, core.FieldError("webhook.headers", "Header %q must be one line.", h.Name)
+		}
+		w.Headers = append(w.Headers, core.Header{Name: h.Name, Value: val})
+	}
+	switch cfg.BodyKind {
+	case "json":
+		w.Body, err = v.jsonBody(cfg.Body)
+		w.ContentType = "application/json"
+	case "form":
+		w.Body, err = v.formBody(cfg.Body)
+		w.ContentType = "application/x-www-form-urlencoded"
+	default:
+		w.Body, w.ContentType = []byte(v.substitute(cfg.Body)), "text/plain; charset=utf-8"
+	}
+	return w, err
+}
+
+// formBody fills a form template (key=value&…) value by value, encoded.
+func (v vars) formBody(tmpl string) ([]byte, error) {
+	q, err := url.ParseQuery(strings.ReplaceAll(strings.TrimSpace(tmpl), "\n", "&"))
+	if err != nil {
+		return nil, core.FieldError("webhook.body", "The form body is not key=value pairs: %v.", err)
+	}
+	out := url.Values{}
+	for k, vals := range q {
+		for _, x := range vals {
+			out.Add(k, v.substitute(x))
+		}
+	}
+	return []byte(out.Encode()), nil
+}

@@ -1,0 +1,59 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// pullStats fetches a stat type's rows for the step's date range (resolved
+// in the step's timezone) and sets picked cells or the dataset variables.
+func (r *runner) pullStats(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
+	cfg := *s.Stats
+	loc, err := r.e.Stats.Location(cfg)
+	if err != nil {
+		return err
+	}
+	from, to, err := core.ResolveDates(cfg.DatePreset, r.e.now().In(loc), cfg.From, cfg.To)
+	if err != nil {
+		return err
+	}
+	res.Values = map[string]string{"dates": core.DescribeRange(from, to), "stat type": cfg.StatType}
+	ds, recs, err := r.e.Stats.Pull(ctx, cfg, from, to)
+	res.Requests = recs
+	if err != nil {
+		return err
+	}
+	res.Rows = len(ds.Rows)
+	for _, c := range cfg.Cells {
+		row := findRow(ds, c)
+		if row == nil {
+			set(v, res, c.Variable, "")
+			res.Warnings = append(res.Warnings, fmt.Sprintf("No row %q today: {%s} is empty.", c.RowKey, c.Variable))
+			continue
+		}
+		set(v, res, c.Variable, row[c.Column])
+	}
+	if cfg.Mode == "dataset" {
+		v.setDataset(ds, r.nums[s.ID], res.Set)
+	}
+	return nil
+}
+
+// findRow matches a picked cell to today's row by entity key, so a
+// reordered report still gives the same affiliate's number.
+func findRow(ds *core.Dataset, c core.StatsCell) map[string]any {
+	if ds.Key != "" && c.RowKey != "" {
+		for _, row := range ds.Rows {
+			if text(row[ds.Key]) == c.RowKey {
+				return row
+			}
+		}
+		return nil
+	}
+	if c.Row >= 1 && c.Row <= len(ds.Rows) {
+		return ds.Rows[c.Row-1]
+	}
+	return nil
+}
