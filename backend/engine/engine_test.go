@@ -141,7 +141,9 @@ func TestConditionStopsTheRunWithoutError(t *testing.T) {
 
 func TestStepFailureStopsUnlessContinue(t *testing.T) {
 	r := newRig(t)
-	r.caller.failIf = func(map[string]string) error { return core.Errorf(core.EUNAUTHORIZED, "Acme refused the credentials (HTTP 401).") }
+	r.caller.failIf = func(map[string]string) error {
+		return core.Errorf(core.EUNAUTHORIZED, "Acme refused the credentials (HTTP 401).")
+	}
 	a := core.Automation{Name: "F", Steps: []core.Step{
 		{ID: "s1", Kind: core.StepActionGet, TemplateID: 1},
 		{ID: "s2", Kind: core.StepSendEmail, Email: &core.EmailConfig{To: "a@b.c", Subject: "x"}},

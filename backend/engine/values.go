@@ -135,7 +135,6 @@ func sign(f float64) float64 {
 	return 1
 }
 
-
 // preview shortens a value for the run log.
 func preview(s string) string {
 	if r := []rune(s); len(r) > 2000 {

@@ -21,12 +21,12 @@ func TestComplianceSuite(t *testing.T) {
 	}
 	var suite struct {
 		Tests []struct {
-			Name     string `json:"name"`
-			Selector string `json:"selector"`
-			Document any    `json:"document"`
-			Result   []any  `json:"result"`
+			Name     string  `json:"name"`
+			Selector string  `json:"selector"`
+			Document any     `json:"document"`
+			Result   []any   `json:"result"`
 			Results  [][]any `json:"results"`
-			Invalid  bool   `json:"invalid_selector"`
+			Invalid  bool    `json:"invalid_selector"`
 		} `json:"tests"`
 	}
 	if err := json.Unmarshal(raw, &suite); err != nil {
