@@ -1,0 +1,159 @@
+package notify_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/notify"
+	"github.com/emersion/go-sasl"
+	"github.com/emersion/go-smtp"
+)
+
+// inbox is a real SMTP server on 127.0.0.1 that keeps what it receives.
+type inbox struct {
+	mu   sync.Mutex
+	msgs []received
+	user string
+	pass string
+}
+
+type received struct {
+	From string
+	To   []string
+	Data string
+}
+
+func (b *inbox) NewSession(*smtp.Conn) (smtp.Session, error) { return &session{box: b}, nil }
+
+type session struct {
+	box    *inbox
+	authed bool
+	cur    received
+}
+
+func (s *session) AuthMechanisms() []string { return []string{sasl.Plain} }
+func (s *session) Auth(mech string) (sasl.Server, error) {
+	return sasl.NewPlainServer(func(_, user, pass string) error {
+		if user != s.box.user || pass != s.box.pass {
+			return errors.New("invalid credentials")
+		}
+		s.authed = true
+		return nil
+	}), nil
+}
+func (s *session) Mail(from string, _ *smtp.MailOptions) error {
+	if s.box.user != "" && !s.authed {
+		return &smtp.SMTPError{Code: 530, Message: "Authentication required"}
+	}
+	s.cur.From = from
+	return nil
+}
+func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error { s.cur.To = append(s.cur.To, to); return nil }
+func (s *session) Data(r io.Reader) error {
+	b, _ := io.ReadAll(r)
+	s.cur.Data = string(b)
+	s.box.mu.Lock()
+	s.box.msgs = append(s.box.msgs, s.cur)
+	s.box.mu.Unlock()
+	return nil
+}
+func (s *session) Reset()        { s.cur = received{} }
+func (s *session) Logout() error { return nil }
+
+func startInbox(t *testing.T, user, pass string) (*inbox, int) {
+	t.Helper()
+	box := &inbox{user: user, pass: pass}
+	srv := smtp.NewServer(box)
+	srv.Domain, srv.AllowInsecureAuth = "localhost", true
+	srv.ReadTimeout, srv.WriteTimeout = 5*time.Second, 5*time.Second
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return box, ln.Addr().(*net.TCPAddr).Port
+}
+
+func TestSendMailToARealServer(t *testing.T) {
+	box, port := startInbox(t, "bot@example.com", "s3cret-pass")
+	acct := notify.SMTP{Host: "127.0.0.1", Port: port, Security: "none", Username: "bot@example.com", Password: "s3cret-pass", From: "bot@example.com", FromName: "AffDesk"}
+	err := acct.Send(context.Background(), notify.Message{To: []string{"ops@example.com", "Ana <ana@example.com>"}, Cc: []string{"cc@example.com"},
+		Subject: "Weekly stats", HTML: "<table><tr><td>42</td></tr></table>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(box.msgs) != 1 {
+		t.Fatalf("%d messages", len(box.msgs))
+	}
+	m := box.msgs[0]
+	if m.From != "bot@example.com" || len(m.To) != 3 || !strings.Contains(m.Data, "Subject: Weekly stats") || !strings.Contains(m.Data, "text/html") || !strings.Contains(m.Data, "<td>42</td>") {
+		t.Fatalf("received %+v", m)
+	}
+}
+
+func TestMailErrors(t *testing.T) {
+	_, port := startInbox(t, "bot@example.com", "right-password")
+	acct := notify.SMTP{Host: "127.0.0.1", Port: port, Security: "none", Username: "bot@example.com", Password: "wrong-password-x", From: "bot@example.com"}
+	err := acct.Send(context.Background(), notify.Message{To: []string{"ops@example.com"}, Subject: "x", HTML: "x"})
+	if core.ErrorCode(err) != core.EUNAVAILABLE || strings.Contains(err.Error(), "wrong-password-x") {
+		t.Fatalf("bad password: %v", err)
+	}
+	tests := []struct {
+		acct  notify.SMTP
+		field string
+	}{
+		{notify.SMTP{Port: 25, Security: "none", From: "a@b.c"}, "smtp.host"},
+		{notify.SMTP{Host: "h", Port: 0, Security: "none", From: "a@b.c"}, "smtp.port"},
+		{notify.SMTP{Host: "h", Port: 25, Security: "ssl3", From: "a@b.c"}, "smtp.security"},
+		{notify.SMTP{Host: "h", Port: 25, Security: "none", From: "nobody"}, "smtp.from"},
+	}
+	for _, tt := range tests {
+		if err := tt.acct.Validate(); core.ErrorField(err) != tt.field {
+			t.Errorf("%+v: %v", tt.acct, err)
+		}
+	}
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	closed := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	down := notify.SMTP{Host: "127.0.0.1", Port: closed, Security: "none", From: "a@b.c"}
+	if err := down.Send(context.Background(), notify.Message{To: []string{"x@y.z"}, Subject: "s", HTML: "h"}); core.ErrorCode(err) != core.EUNAVAILABLE {
+		t.Errorf("server down: %v", err)
+	}
+}
+
+func TestWebhook(t *testing.T) {
+	var got struct {
+		method, ct, auth, body string
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got.method, got.ct, got.auth, got.body = r.Method, r.Header.Get("Content-Type"), r.Header.Get("Authorization"), string(b)
+		if strings.Contains(got.body, "fail") {
+			w.WriteHeader(400)
+			w.Write([]byte(`{"ok":false,"error":"invalid_payload"}`))
+			return
+		}
+		w.Write([]byte(`ok`))
+	}))
+	defer srv.Close()
+	w := notify.Webhook{Method: "POST", URL: srv.URL + "/hook", Headers: []core.Header{{Name: "Authorization", Value: "Bearer t"}}, Body: []byte(`{"text":"hi"}`), ContentType: "application/json"}
+	rec, err := notify.Send(context.Background(), nil, w)
+	if err != nil || rec.Status != 200 || got.method != "POST" || got.ct != "application/json" || got.auth != "Bearer t" || got.body != `{"text":"hi"}` || rec.Response != "ok" {
+		t.Fatalf("rec %+v err %v got %+v", rec, err, got)
+	}
+	w.Body = []byte(`{"text":"fail"}`)
+	rec, err = notify.Send(context.Background(), nil, w)
+	if core.ErrorCode(err) != core.EUNAVAILABLE || !strings.Contains(err.Error(), "HTTP 400") || !strings.Contains(err.Error(), "invalid_payload") || rec.Status != 400 {
+		t.Fatalf("400: %v %+v", err, rec)
+	}
+}

@@ -1,0 +1,66 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// Webhook is a request to send.
+type Webhook struct {
+	Method, URL string
+	Headers     []core.Header
+	Body        []byte
+	ContentType string
+}
+
+// maxReply is how much of a webhook's answer is kept.
+const maxReply = 64 << 10
+
+// Send delivers a webhook once (webhooks are writes: never retried) and
+// returns its record. A non-2xx answer is an EUNAVAILABLE error.
+func Send(ctx context.Context, client *http.Client, w Webhook) (core.HTTPRecord, error) {
+	rec := core.HTTPRecord{Method: w.Method, URL: w.URL, Headers: w.Headers, Body: string(w.Body)}
+	req, err := http.NewRequestWithContext(ctx, w.Method, w.URL, bytes.NewReader(w.Body))
+	if err != nil {
+		return rec, core.Errorf(core.EINVALID, "The webhook request cannot be built: %v.", err)
+	}
+	for _, h := range w.Headers {
+		req.Header.Set(h.Name, h.Value)
+	}
+	if w.ContentType != "" && len(w.Body) > 0 && req.Header.Get("Content-Type") == "" {
+		req.Header.Set("Content-Type", w.ContentType)
+	}
+	if client == nil {
+		client = &http.Client{Timeout: 30 * time.Second}
+	}
+	start := time.Now()
+	resp, err := client.Do(req)
+	rec.DurationMs, rec.Attempts = time.Since(start).Milliseconds(), 1
+	if err != nil {
+		rec.Error = err.Error()
+		return rec, core.Errorf(core.EUNAVAILABLE, "The webhook could not be delivered: %v.", err)
+	}
+	defer resp.Body.Close()
+	reply, _ := io.ReadAll(io.LimitReader(resp.Body, maxReply))
+	rec.Status, rec.Response, rec.Size = resp.StatusCode, string(reply), int64(len(reply))
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return rec, core.Errorf(core.EUNAVAILABLE, "The webhook answered HTTP %d: %s", resp.StatusCode, short(string(reply)))
+	}
+	return rec, nil
+}
+
+func short(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	if s == "" {
+		return "(no body)"
+	}
+	return fmt.Sprint(s)
+}
