@@ -10,10 +10,12 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/demotracker"
+	"github.com/affdesk/affdesk/backend/engine"
 	"github.com/affdesk/affdesk/backend/request"
 	"github.com/affdesk/affdesk/backend/secrets"
 	"github.com/affdesk/affdesk/backend/store"
@@ -49,6 +51,9 @@ type Services struct {
 	demo     *demotracker.Server
 	demoErr  error
 	cache    *responseCache
+	engine   *engine.Engine
+	onEvent  atomic.Pointer[func(engine.Event)]
+	outbox   outbox
 }
 
 // DefaultDataDir returns AFFDESK_DATA_DIR, or AffDesk under the user's
@@ -86,6 +91,14 @@ func Open(cfg Config) (*Services, error) {
 	if err := s.applySettings(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	s.engine = s.newEngine()
+	if !cfg.ReadOnly {
+		if _, err := db.MarkInterrupted(cfg.Now().UTC()); err != nil {
+			db.Close()
+			return nil, err
+		}
+		s.pruneRuns()
 	}
 	return s, nil
 }

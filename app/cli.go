@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"time"
 
@@ -16,6 +17,13 @@ With no command, AffDesk opens its window.
 
 Commands:
   version                  print the version
+  run NAME|ID [--dry-run]  run an automation headless and print its step log;
+                           exit status 1 when it fails
+  automations list         print the automations as JSON
+  automations export       print every automation, with its templates and
+                           connections, as JSON (no secrets)
+  automations import FILE  add the automations of an export (secrets are
+                           entered again in the app)
   connections list         print the connections as JSON (no secrets)
   templates list           print the action templates as JSON
   templates show ID        print one template as JSON
@@ -34,10 +42,13 @@ func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
 	case "help", "--help", "-h":
 		fmt.Fprint(stdout, usage)
 		return 0
-	case "connections", "templates":
+	case "connections", "templates", "automations", "run":
 	default:
 		fmt.Fprintf(stderr, "affdesk: unknown command %q\n\n%s", args[0], usage)
 		return 2
+	}
+	if args[0] == "run" || (args[0] == "automations" && len(args) > 1 && args[1] == "import") {
+		return withServices(dataDir, stderr, func(s *Services) int { return s.actCommand(args, stdout, stderr) })
 	}
 	out, err := runData(args, dataDir)
 	if err != nil {
@@ -94,6 +105,10 @@ func (s *Services) command(args []string) (any, error) {
 		return s.DB.GetTemplate(id)
 	case "templates export":
 		return s.ExportTemplates()
+	case "automations list":
+		return s.DB.ListAutomations()
+	case "automations export":
+		return s.ExportAutomations()
 	}
 	return nil, core.Errorf(core.EINVALID, "unknown command %q: see affdesk help.", args[0]+" "+sub)
 }
@@ -154,4 +169,48 @@ func commitSuffix() string {
 		return ""
 	}
 	return " (" + Commit + ")"
+}
+
+// withServices opens the data folder with the real secret store (runs
+// need credentials) and runs f.
+func withServices(dataDir string, stderr io.Writer, f func(*Services) int) int {
+	if dataDir == "" {
+		d, err := DefaultDataDir()
+		if err != nil {
+			fmt.Fprintln(stderr, "affdesk:", err)
+			return 1
+		}
+		dataDir = d
+	}
+	svc, err := Open(Config{DataDir: dataDir})
+	if err != nil {
+		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
+		return 1
+	}
+	defer svc.Close()
+	return f(svc)
+}
+
+// actCommand runs the subcommands that change data or call trackers.
+func (s *Services) actCommand(args []string, stdout, stderr io.Writer) int {
+	if args[0] == "run" {
+		return s.runCommand(args[1:], stdout, stderr)
+	}
+	if len(args) < 3 {
+		fmt.Fprintln(stderr, "affdesk: automations import needs a file")
+		return 2
+	}
+	f, err := os.Open(args[2])
+	if err != nil {
+		fmt.Fprintln(stderr, "affdesk:", err)
+		return 1
+	}
+	defer f.Close()
+	n, err := s.ImportAutomations(f)
+	if err != nil {
+		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "Imported %d automation(s). Enter the secrets of imported connections in the app.\n", n)
+	return 0
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/affdesk/affdesk/app"
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/notify"
 )
 
 var fixed = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
@@ -70,3 +71,5 @@ func exampleValues(t core.ActionTemplate) map[string]string {
 	}
 	return out
 }
+
+func notifyDemo() notify.SMTP { return notify.SMTP{Host: app.DemoMailHost} }

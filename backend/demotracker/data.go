@@ -98,7 +98,7 @@ func genActions(rng *rand.Rand, day time.Time, partners []*partner) []*impactAct
 			ID: fmt.Sprintf("1000.%d.%d", 4600+i/50, 160000+i), CampaignID: "1000", PartnerID: fmt.Sprint(39780 + p.ID),
 			PartnerName: p.Name, State: state, Amount: amount, Payout: amount * rate, Event: event,
 			Created: event.Add(9 * time.Minute), Locking: locking, Oid: fmt.Sprint(9217374910000 + int64(i)*37),
-			PromoCode: []string{"", "", "SPRING10", "WELCOME5", "VIP20"}[rng.IntN(5)], Country: []string{"US", "US", "CA", "GB"}[rng.IntN(4)],
+			PromoCode: []string{"", "TEST", "SPRING10", "WELCOME5", "VIP20"}[rng.IntN(5)], Country: []string{"US", "US", "CA", "GB"}[rng.IntN(4)],
 			Skus: genItems(rng, amount),
 		})
 	}

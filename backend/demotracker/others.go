@@ -98,15 +98,29 @@ func (s *Server) binomCampaign(w http.ResponseWriter, r *http.Request) {
 		"trafficSourceId": 1 + id%2, "costModel": "CPC", "cost": 0.02, "status": o.Status, "domainName": "trk.example.com"})
 }
 
+// binomReport groups the demo facts as Binom's report does: groupings[]
+// trafficSource, campaign (an offer here) or day, over dateFrom..dateTo.
 func (s *Server) binomReport(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	dims := map[string]string{"trafficSource": "affiliate", "campaign": "offer", "day": "day", "": "offer"}
+	dim, ok := dims[q.Get("groupings[]")]
+	from, to := s.data.day.AddDate(0, 0, -7), s.data.day.AddDate(0, 0, -1)
+	if q.Get("dateFrom") != "" {
+		var okDates bool
+		from, to, okDates = reportDates(q.Get("dateFrom"), q.Get("dateTo"), "2006-01-02 15:04:05")
+		ok = ok && okDates
+	}
+	if !ok {
+		writeJSON(w, 400, map[string]any{"code": 400, "message": "groupings[] and dateFrom/dateTo (YYYY-MM-DD HH:MM:SS) are invalid"})
+		return
+	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	totals := group(s.facts(from, to), byDimension[dim])
+	s.mu.Unlock()
 	rows := []any{}
-	for i, o := range s.data.offers {
-		clicks := 800 + 137*i
-		conv := clicks / (12 + i)
-		rows = append(rows, map[string]any{"level": "1", "entity_id": strconv.Itoa(i + 1), "name": o.Title + " — push",
-			"clicks": clicks, "leads": conv, "revenue": float64(conv) * o.Payout, "cost": float64(clicks) * 0.02})
+	for _, t := range totals {
+		rows = append(rows, map[string]any{"level": "1", "entity_id": t.id, "name": t.name, "clicks": t.clicks, "leads": t.conversions,
+			"revenue": t.revenue, "cost": t.payout})
 	}
 	writeJSON(w, 200, map[string]any{"report": rows, "totals": map[string]any{"rows": len(rows)}})
 }

@@ -81,6 +81,7 @@ func (s *Server) routes() http.Handler {
 	s.cakeRoutes(mux)
 	s.binomRoutes(mux)
 	s.everflowRoutes(mux)
+	s.statsRoutes(mux)
 	return s.record(s.withFaults(mux))
 }
 

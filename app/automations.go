@@ -1,0 +1,163 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/engine"
+	"github.com/affdesk/affdesk/backend/pick"
+	"github.com/affdesk/affdesk/backend/tracker"
+)
+
+// newEngine wires the run engine to the store and the adapters.
+func (s *Services) newEngine() *engine.Engine {
+	return &engine.Engine{Runs: s.DB, Templates: s.DB, Caller: caller{s}, Selector: selector{}, Stats: puller{s},
+		Mailer: mailer{s}, Webhooks: webhooks{client: &http.Client{Timeout: 30 * time.Second}}, Now: s.Now,
+		OnEvent: func(ev engine.Event) {
+			if f := s.onEvent.Load(); f != nil {
+				(*f)(ev)
+			}
+		}}
+}
+
+// OnEvent sets the function that receives run progress (the window).
+func (s *Services) OnEvent(f func(engine.Event)) { s.onEvent.Store(&f) }
+
+// ValidateAutomation checks an automation as saving would, including each
+// selection's JSONPath, each JSON webhook body, and that its templates
+// and connections exist. Errors name the step and field.
+func (s *Services) ValidateAutomation(a *core.Automation) error {
+	if err := a.Validate(tracker.NumericColumns); err != nil {
+		return err
+	}
+	var firstErr error
+	core.Walk(a.Steps, func(st *core.Step, parents []*core.Step) {
+		if firstErr == nil {
+			firstErr = s.checkStep(*st, parents)
+		}
+	})
+	return firstErr
+}
+
+func (s *Services) checkStep(st core.Step, parents []*core.Step) error {
+	field := func(f string) string { return "steps." + st.ID + "." + f }
+	for i, sel := range st.Selections {
+		if _, err := pick.Compile(sel.Path); err != nil {
+			return core.FieldError(field(fmt.Sprintf("selections[%d].path", i)), "%s", core.ErrorMessage(err))
+		}
+	}
+	if st.Kind.IsAction() && st.TemplateID != 0 {
+		if _, err := s.DB.GetTemplate(st.TemplateID); core.ErrorCode(err) == core.ENOTFOUND {
+			return core.FieldError(field("templateId"), "Step “%s” uses an action template that no longer exists.", st.Label())
+		}
+	}
+	if st.Kind == core.StepPullStats && st.Stats != nil && st.Stats.StatType != "" {
+		if _, ok := tracker.LookupStatType(st.Stats.StatType); !ok {
+			return core.FieldError(field("stats.statType"), "Unknown stat type %q.", st.Stats.StatType)
+		}
+	}
+	if w := st.Webhook; w != nil && w.BodyKind == "json" && strings.TrimSpace(w.Body) != "" && !json.Valid([]byte(w.Body)) {
+		return core.FieldError(field("webhook.body"), "The JSON body of “%s” is not valid JSON: put each {variable} inside quotes, e.g. \"{row_count}\".", st.Label())
+	}
+	if st.Kind == core.StepApproval && len(parents) > 0 {
+		return core.FieldError(field("kind"), "Approve to Continue cannot be inside a For Each: put it before or after the loop.")
+	}
+	return nil
+}
+
+// SaveAutomation validates and stores an automation.
+func (s *Services) SaveAutomation(a core.Automation) (core.Automation, error) {
+	if err := s.ValidateAutomation(&a); err != nil {
+		return a, err
+	}
+	if a.ID != 0 {
+		old, err := s.DB.GetAutomation(a.ID)
+		if err != nil {
+			return a, err
+		}
+		a.CreatedAt = old.CreatedAt
+	}
+	return a, s.DB.SaveAutomation(&a)
+}
+
+// DuplicateAutomation stores a copy under a new name.
+func (s *Services) DuplicateAutomation(id uint64) (core.Automation, error) {
+	a, err := s.DB.GetAutomation(id)
+	if err != nil {
+		return a, err
+	}
+	a.ID, a.Name, a.CreatedAt = 0, copyName(a.Name), time.Time{}
+	return s.SaveAutomation(a)
+}
+
+// StartRun records a run of a saved automation and runs it in the
+// background, reporting progress through OnEvent. It returns the run's ID.
+func (s *Services) StartRun(id uint64, dryRun bool, trigger string) (uint64, error) {
+	run, err := s.prepareRun(id, dryRun, trigger)
+	if err != nil {
+		return 0, err
+	}
+	go func() {
+		s.engine.Execute(context.Background(), run)
+		s.pruneRuns()
+	}()
+	return run.ID, nil
+}
+
+// RunNow runs a saved automation to its end (or an approval) and returns
+// the run: the command line's way.
+func (s *Services) RunNow(ctx context.Context, id uint64, dryRun bool, trigger string) (core.Run, error) {
+	run, err := s.prepareRun(id, dryRun, trigger)
+	if err != nil {
+		return core.Run{}, err
+	}
+	out := s.engine.Execute(ctx, run)
+	s.pruneRuns()
+	return out, nil
+}
+
+func (s *Services) prepareRun(id uint64, dryRun bool, trigger string) (*core.Run, error) {
+	a, err := s.DB.GetAutomation(id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.ValidateAutomation(&a); err != nil {
+		return nil, err
+	}
+	return s.engine.Prepare(a, engine.Options{DryRun: dryRun, Trigger: trigger})
+}
+
+// CancelRun stops a running run.
+func (s *Services) CancelRun(id uint64) error {
+	if !s.engine.Cancel(id) {
+		return core.Errorf(core.ECONFLICT, "Run %d is not running.", id)
+	}
+	return nil
+}
+
+// DecideApproval approves (resuming) or rejects (ending) a waiting run.
+func (s *Services) DecideApproval(id uint64, approved bool, reason string) (core.Run, error) {
+	if !approved && strings.TrimSpace(reason) == "" {
+		return core.Run{}, core.FieldError("reason", "Say why the run is rejected.")
+	}
+	return s.engine.Approve(context.Background(), id, approved, strings.TrimSpace(reason))
+}
+
+// FindAutomation returns the automation with the ID or exact name.
+func (s *Services) FindAutomation(ref string) (core.Automation, error) {
+	all, err := s.DB.ListAutomations()
+	if err != nil {
+		return core.Automation{}, err
+	}
+	for _, a := range all {
+		if fmt.Sprint(a.ID) == ref || strings.EqualFold(a.Name, ref) {
+			return a, nil
+		}
+	}
+	return core.Automation{}, core.Errorf(core.ENOTFOUND, "No automation is named %q or has that ID.", ref)
+}

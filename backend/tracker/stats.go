@@ -1,0 +1,189 @@
+package tracker
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// StatColumn is one column of a stat type's rows.
+type StatColumn struct {
+	Key     string `json:"key"`
+	Label   string `json:"label"`
+	Numeric bool   `json:"numeric"`
+}
+
+// StatType is a Pull Stats report: the request that fetches it and how
+// its rows become a dataset.
+type StatType struct {
+	ID       string        `json:"id"`
+	Platform core.Platform `json:"platform"`
+	Name     string        `json:"name"`
+	Columns  []StatColumn  `json:"columns"`
+	Key      string        `json:"key"` // the column naming a row's entity, to match picked cells
+	request  core.ActionTemplate
+	dates    func(from, to time.Time) map[string]string
+	rows     string                                  // dotted path of the row list
+	mapRow   func(raw map[string]any) map[string]any // raw row -> columns
+}
+
+var statTypes []StatType
+
+// StatTypes lists the stat types a connection of platform can pull (every
+// dialect's for Demo).
+func StatTypes(platform core.Platform) []StatType {
+	out := []StatType{}
+	for _, st := range statTypes {
+		if allows(platform, st.Platform) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// LookupStatType returns a stat type by ID.
+func LookupStatType(id string) (StatType, bool) {
+	for _, st := range statTypes {
+		if st.ID == id {
+			return st, true
+		}
+	}
+	return StatType{}, false
+}
+
+// NumericColumns lists a stat type's numeric columns (none if unknown).
+func NumericColumns(id string) []string {
+	st, _ := LookupStatType(id)
+	var out []string
+	for _, c := range st.Columns {
+		if c.Numeric {
+			out = append(out, c.Key)
+		}
+	}
+	return out
+}
+
+// Request returns the template and values that fetch the report for the
+// range, with the step's filters added as query values.
+func (st StatType) Request(from, to time.Time, filters map[string]string) (core.ActionTemplate, map[string]string) {
+	t := st.request
+	t.Params = append([]core.Param(nil), t.Params...)
+	values := st.dates(from, to)
+	for k, v := range filters {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if !hasParam(t, k) {
+			t.Params = append(t.Params, core.Param{Name: k, In: core.InQuery, Type: core.TypeString})
+		}
+		values[k] = v
+	}
+	return t, values
+}
+
+func hasParam(t core.ActionTemplate, name string) bool {
+	for _, p := range t.Params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Dataset turns a report body into rows of the stat type's columns.
+func (st StatType) Dataset(body []byte) (*core.Dataset, error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, core.Errorf(core.EINVALID, "The %s report is not JSON: %v.", st.Name, err)
+	}
+	list, ok := dig(doc, st.rows).([]any)
+	if !ok {
+		return nil, core.Errorf(core.EINVALID, "The %s report has no rows at %q.", st.Name, st.rows)
+	}
+	ds := &core.Dataset{Key: st.Key, Rows: []map[string]any{}}
+	for _, c := range st.Columns {
+		ds.Columns = append(ds.Columns, c.Key)
+		if c.Numeric {
+			ds.Numeric = append(ds.Numeric, c.Key)
+		}
+	}
+	for _, r := range list {
+		raw, _ := r.(map[string]any)
+		row := st.mapRow(raw)
+		for _, c := range st.Columns {
+			if c.Numeric {
+				row[c.Key] = num(row[c.Key])
+			} else if row[c.Key] == nil {
+				row[c.Key] = ""
+			}
+		}
+		ds.Rows = append(ds.Rows, row)
+	}
+	return ds, nil
+}
+
+// dig follows a dotted path through maps.
+func dig(x any, path string) any {
+	for _, k := range strings.Split(path, ".") {
+		if k == "" {
+			continue
+		}
+		m, ok := x.(map[string]any)
+		if !ok {
+			return nil
+		}
+		x = m[k]
+	}
+	return x
+}
+
+// num reads a report number: JSON numbers, and strings such as "2,038" or
+// "4.51%" that some trackers send.
+func num(x any) float64 {
+	var f float64
+	switch t := x.(type) {
+	case json.Number:
+		f, _ = t.Float64()
+	case float64:
+		f = t
+	case string:
+		s := strings.NewReplacer(",", "", "%", "", "$", "").Replace(strings.TrimSpace(t))
+		fmt.Sscan(s, &f)
+	}
+	return f
+}
+
+func str(x any) string {
+	switch t := x.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	}
+	return fmt.Sprint(x)
+}
+
+func statType(st StatType) { statTypes = append(statTypes, st) }
+
+func getTemplate(p core.Platform, path string, params ...core.Param) core.ActionTemplate {
+	return core.ActionTemplate{Name: "stats", Platform: p, Kind: core.KindGet, Method: "GET", Path: path, Params: params, BodyEncoding: core.BodyJSON, Retries: DefaultRetries}
+}
+
+func q(name string) core.Param {
+	return core.Param{Name: name, In: core.InQuery, Type: core.TypeString}
+}
+
+func day(t time.Time) string { return t.Format("2006-01-02") }
+
+var moneyCols = []StatColumn{
+	{Key: "clicks", Label: "Clicks", Numeric: true}, {Key: "conversions", Label: "Conversions", Numeric: true},
+	{Key: "revenue", Label: "Revenue", Numeric: true}, {Key: "payout", Label: "Payout", Numeric: true}, {Key: "profit", Label: "Profit", Numeric: true},
+}
+
+func cols(lead ...StatColumn) []StatColumn { return append(lead, moneyCols...) }
