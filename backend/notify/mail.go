@@ -108,4 +108,6 @@ func scrub(s, secret string) string {
 }
 
 // Describe names the account for logs, without the password.
-func (s SMTP) Describe() string { return fmt.Sprintf("%s@%s:%d (%s)", s.Username, s.Host, s.Port, s.Security) }
+func (s SMTP) Describe() string {
+	return fmt.Sprintf("%s@%s:%d (%s)", s.Username, s.Host, s.Port, s.Security)
+}

@@ -57,7 +57,10 @@ func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 	s.cur.From = from
 	return nil
 }
-func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error { s.cur.To = append(s.cur.To, to); return nil }
+func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	s.cur.To = append(s.cur.To, to)
+	return nil
+}
 func (s *session) Data(r io.Reader) error {
 	b, _ := io.ReadAll(r)
 	s.cur.Data = string(b)
