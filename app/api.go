@@ -132,6 +132,30 @@ func (a *SettingsAPI) StartupError() string {
 	return core.ErrorMessage(a.startErr)
 }
 
+// SMTP returns the email account, without its password.
+func (a *SettingsAPI) SMTP() (SMTPSettings, error) { return guard(a.s.SMTPSettings) }
+
+// SaveSMTP stores the email account; "demo" as host keeps mail in the Demo outbox.
+func (a *SettingsAPI) SaveSMTP(in SMTPSettings) error {
+	return guardErr(func() error { return a.s.SaveSMTP(in) })
+}
+
+// TestSMTP sends a test message through the stored account.
+func (a *SettingsAPI) TestSMTP(to string) error {
+	return guardErr(func() error { return a.s.TestSMTP(to) })
+}
+
+// Outbox lists the messages kept by the Demo outbox.
+func (a *SettingsAPI) Outbox() []OutboxMessage { return a.s.Outbox() }
+
+// Retention returns how much run history is kept.
+func (a *SettingsAPI) Retention() (Retention, error) { return guard(a.s.Retention) }
+
+// SetRetention changes how much run history is kept, and prunes.
+func (a *SettingsAPI) SetRetention(r Retention) error {
+	return guardErr(func() error { return a.s.SetRetention(r) })
+}
+
 // SetMaxResponseMB changes the response size cap.
 func (a *SettingsAPI) SetMaxResponseMB(n int) error {
 	return guardErr(func() error { return a.s.SetMaxResponseMB(n) })

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"log"
 
+	"github.com/affdesk/affdesk/backend/engine"
+
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
@@ -14,6 +16,9 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/mac"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
+
+// EventRunProgress is the event that carries a run's progress to the window.
+const EventRunProgress = "run:progress"
 
 // RunGUI opens the window. When the data file could not be opened
 // (startErr), the window shows that error instead of the app, and a
@@ -23,14 +28,19 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr e
 	settings := NewSettingsAPI(svc, startErr)
 	bind := []any{settings}
 	if svc != nil {
-		bind = append(bind, NewConnectionsAPI(svc), NewTemplatesAPI(svc))
+		bind = append(bind, NewConnectionsAPI(svc), NewTemplatesAPI(svc), NewAutomationsAPI(svc), NewRunsAPI(svc))
 	}
 	sum := sha1.Sum([]byte(dataDir))
 	return wails.Run(&options.App{
 		Title: Name, Width: 1280, Height: 860, MinWidth: 900, MinHeight: 600,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
-		OnStartup:        func(c context.Context) { ctx = c },
+		OnStartup: func(c context.Context) {
+			ctx = c
+			if svc != nil {
+				svc.OnEvent(func(ev engine.Event) { runtime.EventsEmit(c, EventRunProgress, ev) })
+			}
+		},
 		OnShutdown: func(context.Context) {
 			if svc != nil {
 				if err := svc.Close(); err != nil {

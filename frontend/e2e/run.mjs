@@ -173,10 +173,10 @@ await r.test('a timeout out of range is an error on its field', async () => {
 await r.test('the response size limit is a setting, checked', async () => {
   await go('settings')
   await page.fill('input[name="maxResponseMB"]', '0')
-  await page.click('button:has-text("Save")')
+  await page.click('[data-testid="save-limit"]')
   await page.waitForSelector('.error-text:has-text("between 1 and 2,048 MiB")')
   await page.fill('input[name="maxResponseMB"]', '128')
-  await page.click('button:has-text("Save")')
+  await page.click('[data-testid="save-limit"]')
   await page.waitForSelector('text=Responses larger than 128 MiB are now refused.')
   await go('connections')
 })

@@ -7,3 +7,12 @@ export type AppInfo = app.AppInfo
 export const appInfo = () => call(API.Info())
 export const startupError = () => call(API.StartupError())
 export const setMaxResponseMB = (n: number) => call(API.SetMaxResponseMB(n))
+export type SMTPSettings = app.SMTPSettings
+export type OutboxMessage = app.OutboxMessage
+export type Retention = app.Retention
+export const smtpSettings = () => call(API.SMTP())
+export const saveSMTP = (s: object) => call(API.SaveSMTP(app.SMTPSettings.createFrom(s)))
+export const testSMTP = (to: string) => call(API.TestSMTP(to))
+export const outbox = () => call(API.Outbox())
+export const retention = () => call(API.Retention())
+export const setRetention = (r: object) => call(API.SetRetention(app.Retention.createFrom(r)))

@@ -13,6 +13,8 @@ class NavStore {
   page = $state<PageId>('connections')
   /** A template to open when the Actions page shows, e.g. after creating a connection. */
   openTemplateId = $state<number | null>(null)
+  /** A run to show when Runs & Logs opens. */
+  openRunId = $state<number | null>(null)
 
   go(page: PageId) {
     this.page = page

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/tracker"
+)
+
+// AutomationsAPI is the Automations page's binding.
+type AutomationsAPI struct{ s *Services }
+
+// NewAutomationsAPI returns the Automations page's binding for s.
+func NewAutomationsAPI(s *Services) *AutomationsAPI { return &AutomationsAPI{s: s} }
+
+// List returns every automation.
+func (a *AutomationsAPI) List() ([]core.Automation, error) {
+	return guard(func() ([]core.Automation, error) { return a.s.DB.ListAutomations() })
+}
+
+// Get returns one automation.
+func (a *AutomationsAPI) Get(id uint64) (core.Automation, error) {
+	return guard(func() (core.Automation, error) { return a.s.DB.GetAutomation(id) })
+}
+
+// Save validates and stores an automation.
+func (a *AutomationsAPI) Save(au core.Automation) (core.Automation, error) {
+	return guard(func() (core.Automation, error) { return a.s.SaveAutomation(au) })
+}
+
+// Check validates an automation as edited, without saving: the error,
+// if any, and the steps that still need setup.
+func (a *AutomationsAPI) Check(au core.Automation) (map[string]string, error) {
+	return guard(func() (map[string]string, error) {
+		return au.SetupProblems(), a.s.ValidateAutomation(&au)
+	})
+}
+
+// Duplicate copies an automation.
+func (a *AutomationsAPI) Duplicate(id uint64) (core.Automation, error) {
+	return guard(func() (core.Automation, error) { return a.s.DuplicateAutomation(id) })
+}
+
+// Delete removes an automation (its runs stay in the history).
+func (a *AutomationsAPI) Delete(id uint64) error {
+	return guardErr(func() error { return a.s.DB.DeleteAutomation(id) })
+}
+
+// Presets lists the automation presets a connection can use.
+func (a *AutomationsAPI) Presets(connectionID uint64) ([]tracker.AutomationPreset, error) {
+	return guard(func() ([]tracker.AutomationPreset, error) {
+		c, err := a.s.DB.GetConnection(connectionID)
+		if err != nil {
+			return nil, err
+		}
+		return tracker.AutomationPresets(c.Platform), nil
+	})
+}
+
+// FromPreset creates and saves an automation from a preset.
+func (a *AutomationsAPI) FromPreset(presetID string, connectionID uint64) (core.Automation, error) {
+	return guard(func() (core.Automation, error) { return a.s.AutomationFromPreset(presetID, connectionID) })
+}
+
+// StatTypes lists the stat types a connection can pull.
+func (a *AutomationsAPI) StatTypes(connectionID uint64) ([]tracker.StatType, error) {
+	return guard(func() ([]tracker.StatType, error) {
+		c, err := a.s.DB.GetConnection(connectionID)
+		if err != nil {
+			return nil, err
+		}
+		return tracker.StatTypes(c.Platform), nil
+	})
+}
+
+// TestPull runs a Pull Stats step's request for real and returns its rows.
+func (a *AutomationsAPI) TestPull(cfg core.StatsConfig) (PullPreview, error) {
+	return guard(func() (PullPreview, error) { return a.s.TestPull(cfg) })
+}
+
+// Run starts a run of a saved automation and returns its ID; progress
+// arrives as "run:progress" events.
+func (a *AutomationsAPI) Run(id uint64, dryRun bool) (uint64, error) {
+	return guard(func() (uint64, error) { return a.s.StartRun(id, dryRun, "manual") })
+}
+
+// Cancel stops a running run.
+func (a *AutomationsAPI) Cancel(runID uint64) error {
+	return guardErr(func() error { return a.s.CancelRun(runID) })
+}
+
+// RunsAPI is the Runs & Logs page's binding.
+type RunsAPI struct{ s *Services }
+
+// NewRunsAPI returns the Runs & Logs page's binding for s.
+func NewRunsAPI(s *Services) *RunsAPI { return &RunsAPI{s: s} }
+
+// List returns runs newest first, filtered by automation and status.
+func (a *RunsAPI) List(f core.RunFilter) ([]core.Run, error) {
+	return guard(func() ([]core.Run, error) { return a.s.DB.ListRuns(f) })
+}
+
+// Get returns one run with every step.
+func (a *RunsAPI) Get(id uint64) (core.Run, error) {
+	return guard(func() (core.Run, error) { return a.s.DB.GetRun(id) })
+}
+
+// Approve resumes a run waiting for approval.
+func (a *RunsAPI) Approve(id uint64, reason string) (core.Run, error) {
+	return guard(func() (core.Run, error) { return a.s.DecideApproval(id, true, reason) })
+}
+
+// Reject ends a run waiting for approval; a reason is required.
+func (a *RunsAPI) Reject(id uint64, reason string) (core.Run, error) {
+	return guard(func() (core.Run, error) { return a.s.DecideApproval(id, false, reason) })
+}

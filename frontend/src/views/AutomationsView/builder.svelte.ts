@@ -1,0 +1,45 @@
+import { getContext, setContext } from 'svelte'
+import { availableAt } from '../../lib/variables'
+import type { EditableStep } from '../../lib/steps'
+import { automations } from '../../stores/automations.svelte'
+
+export interface EditableAutomation {
+  id: number
+  name: string
+  description: string
+  trigger: { kind: string; cron?: string; timezone?: string }
+  steps: EditableStep[]
+  presetId?: string
+}
+
+/** The automation being edited, shared by every card of the builder. */
+export class BuilderState {
+  draft = $state<EditableAutomation>({ id: 0, name: '', description: '', trigger: { kind: 'manual' }, steps: [] })
+  problems = $state<Record<string, string>>({})
+  errors = $state<Record<string, string>>({})
+  open = $state<string | null>(null)
+
+  constructor(a: EditableAutomation) {
+    this.draft = a
+  }
+
+  /** Variables available to a step, for autocompletion. */
+  varsAt(id: string): string[] {
+    return availableAt(this.draft.steps, id, automations.numeric)
+  }
+
+  /** The save error about a step's field ("values.x"), if any. */
+  fieldError(stepId: string, field: string): string {
+    return this.errors[`steps.${stepId}.${field}`] ?? ''
+  }
+
+  /** Any save error about a step. */
+  stepError(stepId: string): string {
+    const key = Object.keys(this.errors).find((k) => k.startsWith(`steps.${stepId}.`))
+    return key ? this.errors[key] : ''
+  }
+}
+
+const key = Symbol('builder')
+export const provideBuilder = (b: BuilderState) => setContext(key, b)
+export const useBuilder = () => getContext<BuilderState>(key)
