@@ -26,11 +26,22 @@ func (a *AutomationsAPI) Save(au core.Automation) (core.Automation, error) {
 	return guard(func() (core.Automation, error) { return a.s.SaveAutomation(au) })
 }
 
-// Check validates an automation as edited, without saving: the error,
-// if any, and the steps that still need setup.
-func (a *AutomationsAPI) Check(au core.Automation) (map[string]string, error) {
-	return guard(func() (map[string]string, error) {
-		return au.SetupProblems(), a.s.ValidateAutomation(&au)
+// AutomationCheck is the builder's live check: the steps that still need
+// setup, and the first validation error (empty when there is none).
+type AutomationCheck struct {
+	Problems map[string]string `json:"problems"`
+	Field    string            `json:"field"`
+	Message  string            `json:"message"`
+}
+
+// Check validates an automation as edited, without saving.
+func (a *AutomationsAPI) Check(au core.Automation) (AutomationCheck, error) {
+	return guard(func() (AutomationCheck, error) {
+		out := AutomationCheck{Problems: au.SetupProblems()}
+		if err := a.s.ValidateAutomation(&au); err != nil {
+			out.Field, out.Message = core.ErrorField(err), core.ErrorMessage(err)
+		}
+		return out, nil
 	})
 }
 

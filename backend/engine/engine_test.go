@@ -46,7 +46,8 @@ func TestVariablesFlowThroughSteps(t *testing.T) {
 		t.Fatalf("mail %+v", r.mail.sent)
 	}
 	stored, _ := r.db.GetRun(run.ID)
-	if stored.Status != core.RunCompleted || stored.Variables["items_succeeded"] != "2" || len(stored.Steps) != 3 || stored.Steps[1].Iterations[1].Status != core.StepSkipped {
+	if stored.Status != core.RunCompleted || stored.Variables["items_succeeded"] != "2" || len(stored.Steps) != 3 || stored.Steps[1].Iterations[1].Status != core.StepSkipped ||
+		stored.Steps[1].Iterations[0].Item != "Id A1" {
 		t.Fatalf("stored run %s", dump(stored))
 	}
 }

@@ -28,7 +28,7 @@ func (r *runner) forEach(ctx context.Context, s core.Step, v vars, label string,
 	sem := make(chan struct{}, max(1, s.Concurrency))
 	var wg sync.WaitGroup
 	for i, item := range items {
-		iters[i] = core.Iteration{Index: i + 1, Item: preview(short(text(item))), Status: core.StepSkipped}
+		iters[i] = core.Iteration{Index: i + 1, Item: itemLabel(item), Status: core.StepSkipped}
 		select {
 		case <-loopCtx.Done():
 			continue
@@ -63,7 +63,7 @@ func (r *runner) forEach(ctx context.Context, s core.Step, v vars, label string,
 func (r *runner) iteration(ctx context.Context, s core.Step, v vars, label string, i int, item any) core.Iteration {
 	iv := v.clone()
 	iv[s.ItemVar()], iv[s.ItemVar()+"_index"] = item, float64(i+1)
-	it := core.Iteration{Index: i + 1, Item: preview(short(text(item))), Status: core.StepOK}
+	it := core.Iteration{Index: i + 1, Item: itemLabel(item), Status: core.StepOK}
 	for j, child := range s.Steps {
 		cres, f := r.step(ctx, child, iv, fmt.Sprintf("%s.%d", label, j+1))
 		it.Steps = append(it.Steps, cres)
@@ -139,6 +139,19 @@ func loopItems(v vars, over string) ([]any, error) {
 		}
 	}
 	return []any{x}, nil
+}
+
+// itemLabel names an item for the log: an object by its ID or name field,
+// anything else by its text.
+func itemLabel(item any) string {
+	if m, ok := item.(map[string]any); ok {
+		for _, k := range []string{"Id", "id", "ID", "affiliate_id", "name", "Name", "title"} {
+			if v, found := m[k]; found && text(v) != "" {
+				return short(k + " " + text(v))
+			}
+		}
+	}
+	return short(text(item))
 }
 
 func short(s string) string {
