@@ -15,6 +15,8 @@ import (
 	"github.com/affdesk/affdesk/app"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/demotracker"
+	"github.com/affdesk/affdesk/backend/notify"
+	"github.com/affdesk/affdesk/backend/notify/smtptest"
 )
 
 // matchingPending counts, straight from the demo tracker, the pending
@@ -245,4 +247,41 @@ func short(s string) string {
 		return s[:1500] + "\n…\n" + s[len(s)-1500:]
 	}
 	return s
+}
+
+// TestWeeklyEmailThroughARealSMTPServer runs the weekly stats preset with
+// a real SMTP server started in the test: the run mails the table; a dry
+// run mails nothing.
+func TestWeeklyEmailThroughARealSMTPServer(t *testing.T) {
+	box := smtptest.Start(t, "bot@example.com", "mail-pass-123")
+	s := servicesNoWait(t, nil)
+	c := demoConn(t, s)
+	err := s.SaveSMTP(app.SMTPSettings{SMTP: notify.SMTP{Host: "127.0.0.1", Port: box.Port, Security: "none", Username: "bot@example.com", From: "bot@example.com"}, Password: "mail-pass-123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.AutomationFromPreset("affise.weekly_stats_email", c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dry, err := s.RunNow(context.Background(), a.ID, true, "manual")
+	if err != nil || dry.Status != core.RunCompleted || len(box.Messages()) != 0 {
+		t.Fatalf("dry run: %v %s, %d messages", err, dry.Status, len(box.Messages()))
+	}
+	if rec := dry.Steps[2].Requests[0]; !rec.NotSent || rec.Kind != "email" || !strings.Contains(rec.Body, "<table") {
+		t.Fatalf("the dry run must show the mail it held back: %+v", rec)
+	}
+	run, err := s.RunNow(context.Background(), a.ID, false, "manual")
+	if err != nil || run.Status != core.RunCompleted {
+		t.Fatalf("run: %v %s %s", err, run.Status, run.Error)
+	}
+	msgs := box.Messages()
+	if len(msgs) != 1 || msgs[0].To[0] != "team@example.com" || !strings.Contains(msgs[0].Data, "Affiliate stats, week of 2026-11-20") ||
+		!strings.Contains(msgs[0].Data, "<table") || !strings.Contains(msgs[0].Data, "Blue Harbor Media") {
+		t.Fatalf("received %+v", msgs)
+	}
+	raw, _ := json.Marshal(run)
+	if strings.Contains(string(raw), "mail-pass-123") {
+		t.Fatal("the SMTP password reached the run record")
+	}
 }

@@ -2,111 +2,39 @@ package notify_test
 
 import (
 	"context"
-	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/notify"
-	"github.com/emersion/go-sasl"
-	"github.com/emersion/go-smtp"
+	"github.com/affdesk/affdesk/backend/notify/smtptest"
 )
 
-// inbox is a real SMTP server on 127.0.0.1 that keeps what it receives.
-type inbox struct {
-	mu   sync.Mutex
-	msgs []received
-	user string
-	pass string
-}
-
-type received struct {
-	From string
-	To   []string
-	Data string
-}
-
-func (b *inbox) NewSession(*smtp.Conn) (smtp.Session, error) { return &session{box: b}, nil }
-
-type session struct {
-	box    *inbox
-	authed bool
-	cur    received
-}
-
-func (s *session) AuthMechanisms() []string { return []string{sasl.Plain} }
-func (s *session) Auth(mech string) (sasl.Server, error) {
-	return sasl.NewPlainServer(func(_, user, pass string) error {
-		if user != s.box.user || pass != s.box.pass {
-			return errors.New("invalid credentials")
-		}
-		s.authed = true
-		return nil
-	}), nil
-}
-func (s *session) Mail(from string, _ *smtp.MailOptions) error {
-	if s.box.user != "" && !s.authed {
-		return &smtp.SMTPError{Code: 530, Message: "Authentication required"}
-	}
-	s.cur.From = from
-	return nil
-}
-func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
-	s.cur.To = append(s.cur.To, to)
-	return nil
-}
-func (s *session) Data(r io.Reader) error {
-	b, _ := io.ReadAll(r)
-	s.cur.Data = string(b)
-	s.box.mu.Lock()
-	s.box.msgs = append(s.box.msgs, s.cur)
-	s.box.mu.Unlock()
-	return nil
-}
-func (s *session) Reset()        { s.cur = received{} }
-func (s *session) Logout() error { return nil }
-
-func startInbox(t *testing.T, user, pass string) (*inbox, int) {
-	t.Helper()
-	box := &inbox{user: user, pass: pass}
-	srv := smtp.NewServer(box)
-	srv.Domain, srv.AllowInsecureAuth = "localhost", true
-	srv.ReadTimeout, srv.WriteTimeout = 5*time.Second, 5*time.Second
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return box, ln.Addr().(*net.TCPAddr).Port
-}
-
 func TestSendMailToARealServer(t *testing.T) {
-	box, port := startInbox(t, "bot@example.com", "s3cret-pass")
-	acct := notify.SMTP{Host: "127.0.0.1", Port: port, Security: "none", Username: "bot@example.com", Password: "s3cret-pass", From: "bot@example.com", FromName: "AffDesk"}
+	box := smtptest.Start(t, "bot@example.com", "s3cret-pass")
+	acct := notify.SMTP{Host: "127.0.0.1", Port: box.Port, Security: "none", Username: "bot@example.com", Password: "s3cret-pass", From: "bot@example.com", FromName: "AffDesk"}
 	err := acct.Send(context.Background(), notify.Message{To: []string{"ops@example.com", "Ana <ana@example.com>"}, Cc: []string{"cc@example.com"},
 		Subject: "Weekly stats", HTML: "<table><tr><td>42</td></tr></table>"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(box.msgs) != 1 {
-		t.Fatalf("%d messages", len(box.msgs))
+	msgs := box.Messages()
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages", len(msgs))
 	}
-	m := box.msgs[0]
+	m := msgs[0]
 	if m.From != "bot@example.com" || len(m.To) != 3 || !strings.Contains(m.Data, "Subject: Weekly stats") || !strings.Contains(m.Data, "text/html") || !strings.Contains(m.Data, "<td>42</td>") {
 		t.Fatalf("received %+v", m)
 	}
 }
 
 func TestMailErrors(t *testing.T) {
-	_, port := startInbox(t, "bot@example.com", "right-password")
-	acct := notify.SMTP{Host: "127.0.0.1", Port: port, Security: "none", Username: "bot@example.com", Password: "wrong-password-x", From: "bot@example.com"}
+	box := smtptest.Start(t, "bot@example.com", "right-password")
+	acct := notify.SMTP{Host: "127.0.0.1", Port: box.Port, Security: "none", Username: "bot@example.com", Password: "wrong-password-x", From: "bot@example.com"}
 	err := acct.Send(context.Background(), notify.Message{To: []string{"ops@example.com"}, Subject: "x", HTML: "x"})
 	if core.ErrorCode(err) != core.EUNAVAILABLE || strings.Contains(err.Error(), "wrong-password-x") {
 		t.Fatalf("bad password: %v", err)
