@@ -238,6 +238,9 @@ await r.test('the reverse preset is built on Demo, a field is picked from the tr
   const saved = await page.evaluate(async () => (await window.go.app.AutomationsAPI.List()).find((a) => a.presetId === 'impact.reverse_test_actions'))
   expect(saved.steps[0].selections.some((s) => s.path === '$.Actions[0].Id' && s.variable === 'Id_action_1'), 'the selection was saved')
   await shot('automation-builder')
+  await page.click('[data-step="s1"] .card-head')
+  await page.waitForSelector('[data-step="s1"] .body', { state: 'detached' })
+  await shot('automation-chain')
 
   await page.click('[data-testid="dry-run"]')
   await page.waitForSelector('[data-testid="run-status"]:has-text("Completed")', { timeout: 60000 })
