@@ -77,6 +77,11 @@ func TestDatasetVariablesFlow(t *testing.T) {
 	if err := a.Validate(cols); err != nil {
 		t.Fatal(err)
 	}
+	a.Steps[0].Stats.Filters = map[string]string{"partner": "{later}"}
+	if err := a.Validate(cols); core.ErrorField(err) != "steps.s1.stats.filters.partner" {
+		t.Fatalf("an unset variable in a filter: %v", err)
+	}
+	a.Steps[0].Stats.Filters = nil
 	a.Steps[2].Email.HTML = "{total_payout}"
 	if err := a.Validate(cols); core.ErrorField(err) != "steps.s3.email.html" {
 		t.Fatalf("a column the stat type lacks: %v", err)

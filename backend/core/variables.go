@@ -192,5 +192,10 @@ func TextFields(s Step) map[string]string {
 	if s.Kind == StepApproval {
 		out["message"] = s.Message
 	}
+	if s.Stats != nil {
+		for k, v := range s.Stats.Filters {
+			out["stats.filters."+k] = v
+		}
+	}
 	return out
 }

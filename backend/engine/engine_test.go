@@ -221,6 +221,9 @@ type fakeStats struct{}
 
 func (fakeStats) Location(core.StatsConfig) (*time.Location, error) { return time.UTC, nil }
 func (fakeStats) Pull(_ context.Context, cfg core.StatsConfig, from, to time.Time) (*core.Dataset, []core.HTTPRecord, error) {
+	if f, ok := cfg.Filters["partner"]; ok && f != "Reverse <test> actions" {
+		return nil, nil, errors.New("filter not substituted: " + f)
+	}
 	if from.Format("2006-01-02") != "2026-11-19" || to.Format("15:04:05") != "23:59:59" {
 		return nil, nil, errors.New("wrong range " + core.DescribeRange(from, to))
 	}
@@ -231,9 +234,10 @@ func (fakeStats) Pull(_ context.Context, cfg core.StatsConfig, from, to time.Tim
 func TestStatsCellsFilterAndTotals(t *testing.T) {
 	r := newRig(t)
 	r.e.Stats = fakeStats{}
-	a := core.Automation{Name: "Stats", Steps: []core.Step{
+	a := core.Automation{Name: "Reverse <test> actions", Steps: []core.Step{
 		{ID: "s1", Kind: core.StepPullStats, Stats: &core.StatsConfig{ConnectionID: 1, StatType: "t", DatePreset: "yesterday", Mode: "dataset",
-			Cells: []core.StatsCell{{Column: "revenue", RowKey: "1", Row: 2, Variable: "revenue_2_stats_1"}}}},
+			Filters: map[string]string{"partner": "{automation_name}"},
+			Cells:   []core.StatsCell{{Column: "revenue", RowKey: "1", Row: 2, Variable: "revenue_2_stats_1"}}}},
 		{ID: "s2", Kind: core.StepFilter, Dataset: "data_table", Rules: []core.ConditionRule{{Left: "revenue", Op: core.OpGreater, Right: "50"}}},
 		{ID: "s3", Kind: core.StepSendWebhook, Webhook: &core.WebhookConfig{URL: "https://hooks.example/{run_id}", Method: "POST", BodyKind: "json",
 			Body: `{"cell":"{revenue_2_stats_1}","rows":"{row_count}","total":"{total_revenue}","note":"q\"{data_table_stats_1}"}`}},

@@ -11,6 +11,10 @@ import (
 // in the step's timezone) and sets picked cells or the dataset variables.
 func (r *runner) pullStats(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
 	cfg := *s.Stats
+	cfg.Filters = map[string]string{}
+	for k, x := range s.Stats.Filters {
+		cfg.Filters[k] = v.substitute(x)
+	}
 	loc, err := r.e.Stats.Location(cfg)
 	if err != nil {
 		return err

@@ -295,6 +295,22 @@ await r.test('the builder marks incomplete steps, names unknown variables, and m
   await page.click('button[aria-label="Delete step 2"]')
 })
 
+await r.test('the weekly email preset asks for an email account, and runs with the Demo outbox', async () => {
+  await go('automations')
+  await page.click('[data-testid="new-automation"]')
+  await page.click('[data-preset="affise.weekly_stats_email"]')
+  await page.waitForSelector('[data-testid="needs-mail"]')
+  await page.click('[data-testid="use-outbox"]')
+  await page.waitForSelector('[data-testid="needs-mail"]', { state: 'detached' })
+  await page.click('[data-testid="run-now"]')
+  await page.waitForSelector('[data-testid="run-status"]:has-text("Completed")', { timeout: 60000 })
+  await go('settings')
+  const box = await page.textContent('[data-testid="outbox"]')
+  expect(box.includes('team@example.com') && box.includes('Affiliate stats'), `outbox: ${box}`)
+  await page.click('[data-testid="outbox"] button')
+  await shot('outbox')
+})
+
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })
   await go('templates')
