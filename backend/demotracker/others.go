@@ -114,9 +114,7 @@ func (s *Server) binomReport(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 400, map[string]any{"code": 400, "message": "groupings[] and dateFrom/dateTo (YYYY-MM-DD HH:MM:SS) are invalid"})
 		return
 	}
-	s.mu.Lock()
-	totals := group(s.facts(from, to), byDimension[dim])
-	s.mu.Unlock()
+	totals := s.totals(from, to, byDimension[dim])
 	rows := []any{}
 	for _, t := range totals {
 		rows = append(rows, map[string]any{"level": "1", "entity_id": t.id, "name": t.name, "clicks": t.clicks, "leads": t.conversions,

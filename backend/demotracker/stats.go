@@ -77,6 +77,13 @@ func group(fs []fact, key func(fact) (string, string)) []*total {
 	return out
 }
 
+// totals sums the facts of from..to by a dimension, under the lock.
+func (s *Server) totals(from, to time.Time, key func(fact) (string, string)) []*total {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return group(s.facts(from, to), key)
+}
+
 var byDimension = map[string]func(fact) (string, string){
 	"affiliate": func(f fact) (string, string) { return strconv.Itoa(f.partner.ID), f.partner.Name },
 	"offer":     func(f fact) (string, string) { return strconv.Itoa(f.offer.ID), f.offer.Title },
@@ -172,9 +179,7 @@ func (s *Server) impactReport(w http.ResponseWriter, r *http.Request, _ string) 
 		impactError(w, 400, "START_DATE and END_DATE (YYYY-MM-DD) are required.")
 		return
 	}
-	s.mu.Lock()
-	totals := group(s.facts(from, to), byDimension[dim])
-	s.mu.Unlock()
+	totals := s.totals(from, to, byDimension[dim])
 	rows := []any{}
 	for _, t := range totals {
 		id := t.id
@@ -196,9 +201,7 @@ func (s *Server) everflowTable(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 400, map[string]any{"error": "from, to and a column (affiliate or date) are required"})
 		return
 	}
-	s.mu.Lock()
-	totals := group(s.facts(from, to), byDimension[dim])
-	s.mu.Unlock()
+	totals := s.totals(from, to, byDimension[dim])
 	rows := []any{}
 	for _, t := range totals {
 		rows = append(rows, map[string]any{"columns": []any{map[string]any{"column_type": p.Get("column"), "id": t.id, "label": t.name}},
