@@ -125,9 +125,7 @@ func (s *Server) affiseStats(fixed string) http.HandlerFunc {
 			writeJSON(w, 400, map[string]any{"status": 2, "message": "slice[] and filter[date_from], filter[date_to] (YYYY-MM-DD) are required"})
 			return
 		}
-		s.mu.Lock()
-		totals := group(s.facts(from, to), key)
-		s.mu.Unlock()
+		totals := s.totals(from, to, key)
 		rows := []any{}
 		for _, t := range totals {
 			var slice any = map[string]any{"id": t.id, "title": t.name}
@@ -149,9 +147,7 @@ func (s *Server) cakeStats(dim, key string) http.HandlerFunc {
 			writeJSON(w, 200, map[string]any{"request_status": "Failure", "success": false, "message": "start_date and end_date (YYYY-MM-DD) are required"})
 			return
 		}
-		s.mu.Lock()
-		totals := group(s.facts(from, to.AddDate(0, 0, -1)), byDimension[dim])
-		s.mu.Unlock()
+		totals := s.totals(from, to.AddDate(0, 0, -1), byDimension[dim])
 		rows := []any{}
 		for _, t := range totals {
 			row := map[string]any{"clicks": t.clicks, "conversions": t.conversions, "revenue": t.revenue, "cost": t.payout}
