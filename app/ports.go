@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -139,12 +138,4 @@ type webhooks struct{ client *http.Client }
 
 func (w webhooks) Send(ctx context.Context, h engine.Webhook) (core.HTTPRecord, error) {
 	return notify.Send(ctx, w.client, notify.Webhook{Method: h.Method, URL: h.URL, Headers: h.Headers, Body: h.Body, ContentType: h.ContentType})
-}
-
-// describeStat names a stat type for the UI.
-func describeStat(id string) string {
-	if st, ok := tracker.LookupStatType(id); ok {
-		return st.Name
-	}
-	return fmt.Sprintf("unknown stat type %q", id)
 }

@@ -119,9 +119,6 @@ var Operators = [][2]string{
 	{OpContains, "contains"}, {OpNotContains, "does not contain"}, {OpEmpty, "is empty"}, {OpNotEmpty, "is not empty"},
 }
 
-// Unary reports whether the operator takes no right-hand value.
-func Unary(op string) bool { return op == OpEmpty || op == OpNotEmpty }
-
 // StatsConfig is a Pull Stats step.
 type StatsConfig struct {
 	ConnectionID uint64            `json:"connectionId"`

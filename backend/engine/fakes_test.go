@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -158,5 +157,3 @@ func dump(v any) string {
 	b, _ := json.MarshalIndent(v, "", " ")
 	return string(b)
 }
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }

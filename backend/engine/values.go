@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -141,16 +140,6 @@ func preview(s string) string {
 		return string(r[:2000]) + "…"
 	}
 	return s
-}
-
-// sortedKeys lists a map's keys in order.
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // jsonBody fills a JSON body template: a string that is exactly one
