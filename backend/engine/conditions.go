@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
-	"strconv"
 	"strings"
 	"time"
 
@@ -54,8 +52,8 @@ func compare(a any, op string, b any) bool {
 
 // order compares a and b: -1, 0 or 1, and whether they are comparable.
 func order(a, b any) (int, bool) {
-	if x, okA := number(a); okA {
-		if y, okB := number(b); okB {
+	if x, okA := core.Number(a); okA {
+		if y, okB := core.Number(b); okB {
 			return cmp(x, y), true
 		}
 	}
@@ -76,31 +74,6 @@ func cmp(x, y float64) int {
 		return 1
 	}
 	return 0
-}
-
-// number reads a value as a number: 12, "12.5", "$1,204.10" and "4.5%" all do.
-func number(x any) (float64, bool) {
-	switch t := x.(type) {
-	case float64:
-		return t, true
-	case int:
-		return float64(t), true
-	case int64:
-		return float64(t), true
-	case json.Number:
-		f, err := t.Float64()
-		return f, err == nil
-	case string:
-		s := strings.TrimSpace(t)
-		s = strings.TrimSuffix(strings.TrimPrefix(s, "$"), "%")
-		s = strings.ReplaceAll(s, ",", "")
-		if s == "" {
-			return 0, false
-		}
-		f, err := strconv.ParseFloat(s, 64)
-		return f, err == nil
-	}
-	return 0, false
 }
 
 var dateLayouts = []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02"}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"strconv"
 	"strings"
 
@@ -115,7 +116,7 @@ func (v vars) setDataset(d *core.Dataset, n int, set map[string]string) {
 	for _, c := range d.Numeric {
 		total := 0.0
 		for _, r := range d.Rows {
-			if f, ok := number(r[c]); ok {
+			if f, ok := core.Number(r[c]); ok {
 				total += f
 			}
 		}
@@ -123,16 +124,8 @@ func (v vars) setDataset(d *core.Dataset, n int, set map[string]string) {
 	}
 }
 
-func round(f float64) float64 {
-	return float64(int64(f*100+0.5*sign(f))) / 100
-}
-
-func sign(f float64) float64 {
-	if f < 0 {
-		return -1
-	}
-	return 1
-}
+// round keeps two decimals, as money totals read.
+func round(f float64) float64 { return math.Round(f*100) / 100 }
 
 // preview shortens a value for the run log.
 func preview(s string) string {

@@ -28,7 +28,7 @@ func (m *merger) add(body []byte) error {
 	if err != nil {
 		return core.Errorf(core.EINVALID, "A page is not JSON, so pages cannot be merged: %v.", err)
 	}
-	items, _ := lookup(doc, m.itemsKey).([]any)
+	items, _ := core.Dig(doc, m.itemsKey).([]any)
 	if m.first == nil {
 		m.first = doc
 	}

@@ -97,7 +97,7 @@ func nextPage(pg core.Pagination, b *Built, body []byte, page int, target core.T
 	if err != nil {
 		return nil, 0, core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
 	}
-	items, ok := lookup(doc, pg.ItemsKey).([]any)
+	items, ok := core.Dig(doc, pg.ItemsKey).([]any)
 	if !ok {
 		return nil, 0, core.Errorf(core.EINVALID, "Page %d has no list at %q: check the pagination's items field.", page, pg.ItemsKey)
 	}
@@ -116,7 +116,7 @@ func nextPage(pg core.Pagination, b *Built, body []byte, page int, target core.T
 		cur, _ := strconv.Atoi(b.Req.URL.Query().Get(pg.PageParam))
 		return b.withQuery(map[string]string{pg.PageParam: strconv.Itoa(cur + len(items))}), len(items), nil
 	case core.PageNextLink:
-		link, _ := lookup(doc, pg.NextKey).(string)
+		link, _ := core.Dig(doc, pg.NextKey).(string)
 		return sameHostLink(b, link, target), len(items), nil
 	}
 	return nil, len(items), nil
@@ -124,9 +124,9 @@ func nextPage(pg core.Pagination, b *Built, body []byte, page int, target core.T
 
 // impactNext follows @nextpageuri, stopping at @numpages or an empty link.
 func impactNext(b *Built, doc any, target core.Target) *Built {
-	next, _ := lookup(doc, "@nextpageuri").(string)
-	page, _ := strconv.Atoi(fmt.Sprint(lookup(doc, "@page")))
-	pages, _ := strconv.Atoi(fmt.Sprint(lookup(doc, "@numpages")))
+	next, _ := core.Dig(doc, "@nextpageuri").(string)
+	page, _ := strconv.Atoi(fmt.Sprint(core.Dig(doc, "@page")))
+	pages, _ := strconv.Atoi(fmt.Sprint(core.Dig(doc, "@numpages")))
 	if next == "" || (pages > 0 && page >= pages) {
 		return nil
 	}
@@ -135,7 +135,7 @@ func impactNext(b *Built, doc any, target core.Target) *Built {
 
 // affiseNext follows pagination.next_page (a number, or false at the end).
 func affiseNext(pg core.Pagination, b *Built, doc any) *Built {
-	n, ok := lookup(doc, "pagination.next_page").(json.Number)
+	n, ok := core.Dig(doc, "pagination.next_page").(json.Number)
 	if !ok {
 		return nil
 	}
@@ -177,20 +177,4 @@ func decode(body []byte) (any, error) {
 		return nil, err
 	}
 	return v, nil
-}
-
-// lookup follows a dotted key path ("data.items"); "$" or "" is the root.
-func lookup(doc any, path string) any {
-	if path == "" || path == "$" {
-		return doc
-	}
-	cur := doc
-	for _, key := range strings.Split(strings.TrimPrefix(path, "$."), ".") {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = m[key]
-	}
-	return cur
 }

@@ -102,7 +102,7 @@ func (st StatType) Dataset(body []byte) (*core.Dataset, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, core.Errorf(core.EINVALID, "The %s report is not JSON: %v.", st.Name, err)
 	}
-	list, ok := dig(doc, st.rows).([]any)
+	list, ok := core.Dig(doc, st.rows).([]any)
 	if !ok {
 		return nil, core.Errorf(core.EINVALID, "The %s report has no rows at %q.", st.Name, st.rows)
 	}
@@ -128,34 +128,9 @@ func (st StatType) Dataset(body []byte) (*core.Dataset, error) {
 	return ds, nil
 }
 
-// dig follows a dotted path through maps.
-func dig(x any, path string) any {
-	for _, k := range strings.Split(path, ".") {
-		if k == "" {
-			continue
-		}
-		m, ok := x.(map[string]any)
-		if !ok {
-			return nil
-		}
-		x = m[k]
-	}
-	return x
-}
-
-// num reads a report number: JSON numbers, and strings such as "2,038" or
-// "4.51%" that some trackers send.
+// num reads a report number ("2,038", "4.51%", JSON numbers); 0 for none.
 func num(x any) float64 {
-	var f float64
-	switch t := x.(type) {
-	case json.Number:
-		f, _ = t.Float64()
-	case float64:
-		f = t
-	case string:
-		s := strings.NewReplacer(",", "", "%", "", "$", "").Replace(strings.TrimSpace(t))
-		fmt.Sscan(s, &f)
-	}
+	f, _ := core.Number(x)
 	return f
 }
 

@@ -10,10 +10,10 @@ import (
 // affiseRow reads a /3.0/stats/custom row: {slice, traffic, actions.total}.
 func affiseRow(dim string) func(map[string]any) map[string]any {
 	return func(r map[string]any) map[string]any {
-		total, _ := dig(r, "actions.total").(map[string]any)
+		total, _ := core.Dig(r, "actions.total").(map[string]any)
 		rev, pay := num(total["revenue"]), num(total["charge"])
-		out := map[string]any{"clicks": dig(r, "traffic.raw"), "conversions": total["count"], "revenue": rev, "payout": pay, "profit": rev - pay}
-		slice := dig(r, "slice."+dim)
+		out := map[string]any{"clicks": core.Dig(r, "traffic.raw"), "conversions": total["count"], "revenue": rev, "payout": pay, "profit": rev - pay}
+		slice := core.Dig(r, "slice."+dim)
 		if m, ok := slice.(map[string]any); ok {
 			out[dim+"_id"], out[dim] = str(m["id"]), str(m["title"])
 		} else {
@@ -120,15 +120,15 @@ func registerEverflowStats() {
 			dates:   func(from, to time.Time) map[string]string { return map[string]string{"from": day(from), "to": day(to)} },
 			rows:    "table",
 			mapRow: func(r map[string]any) map[string]any {
-				rev, pay := num(dig(r, "reporting.revenue")), num(dig(r, "reporting.payout"))
+				rev, pay := num(core.Dig(r, "reporting.revenue")), num(core.Dig(r, "reporting.payout"))
 				cols, _ := r["columns"].([]any)
 				id, label := "", ""
 				if len(cols) > 0 {
 					c, _ := cols[0].(map[string]any)
 					id, label = str(c["id"]), str(c["label"])
 				}
-				return map[string]any{d.key + "_id": strings.TrimSpace(id), d.key: label, "clicks": dig(r, "reporting.total_click"),
-					"conversions": dig(r, "reporting.cv"), "revenue": rev, "payout": pay, "profit": rev - pay}
+				return map[string]any{d.key + "_id": strings.TrimSpace(id), d.key: label, "clicks": core.Dig(r, "reporting.total_click"),
+					"conversions": core.Dig(r, "reporting.cv"), "revenue": rev, "payout": pay, "profit": rev - pay}
 			}})
 	}
 }
