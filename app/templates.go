@@ -42,8 +42,7 @@ func (s *Services) validateTemplate(t *core.ActionTemplate) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	_, err = tracker.Resolve(c, t.Platform, nil, "http://127.0.0.1")
-	return err
+	return tracker.CheckDialect(c, t.Platform)
 }
 
 // DuplicateTemplate stores a copy of a template under a new name.
@@ -68,7 +67,7 @@ func (s *Services) TemplateFromPreset(presetID string, connectionID uint64) (cor
 	if err != nil {
 		return core.ActionTemplate{}, err
 	}
-	if _, err := tracker.Resolve(c, p.Platform, nil, "http://127.0.0.1"); err != nil {
+	if err := tracker.CheckDialect(c, p.Platform); err != nil {
 		return core.ActionTemplate{}, err
 	}
 	t := p.Template

@@ -22,13 +22,10 @@ func Resolve(conn core.Connection, dialect core.Platform, secrets map[string]str
 	if dialect == "" {
 		dialect = conn.Platform
 	}
-	p, ok := Lookup(dialect)
-	if !ok {
-		return core.Target{}, core.FieldError("platform", "Unknown platform %q.", dialect)
+	if err := CheckDialect(conn, dialect); err != nil {
+		return core.Target{}, err
 	}
-	if !allows(conn.Platform, dialect) {
-		return core.Target{}, dialectError(conn, dialect)
-	}
+	p, _ := Lookup(dialect)
 	settings := conn.Settings
 	if conn.Platform == core.PlatformDemo {
 		settings, secrets = demoCredentials(demoURL)
@@ -50,6 +47,22 @@ func Resolve(conn core.Connection, dialect core.Platform, secrets map[string]str
 	}
 	t.BaseURL, t.Auth, t.Headers = p.baseURL(settings), p.auth(settings, secrets), p.headers
 	return t, nil
+}
+
+// CheckDialect returns an EINVALID error (field "platform") unless a
+// template speaking dialect can run on the connection. An empty dialect
+// means the connection's own platform.
+func CheckDialect(conn core.Connection, dialect core.Platform) error {
+	if dialect == "" {
+		dialect = conn.Platform
+	}
+	if _, ok := Lookup(dialect); !ok {
+		return core.FieldError("platform", "Unknown platform %q.", dialect)
+	}
+	if !allows(conn.Platform, dialect) {
+		return dialectError(conn, dialect)
+	}
+	return nil
 }
 
 func allows(conn, dialect core.Platform) bool {
