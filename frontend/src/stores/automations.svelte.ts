@@ -1,42 +1,16 @@
 import * as api from '../api/automations'
+import { RecordStore } from './records.svelte'
 
-class AutomationsStore {
-  list = $state<api.Automation[]>([])
-  loaded = $state(false)
-  loadError = $state('')
+class AutomationsStore extends RecordStore<api.Automation> {
   /** Stat types by ID, learned as connections are chosen. */
   statTypes = $state<Record<string, api.StatType>>({})
 
-  async load() {
-    try {
-      this.list = (await api.listAutomations()) ?? []
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = (e as { message: string }).message
-    } finally {
-      this.loaded = true
-    }
+  constructor() {
+    super({ list: api.listAutomations, save: api.saveAutomation, duplicate: api.duplicateAutomation })
   }
 
-  byId(id: number | undefined) {
-    return this.list.find((a) => a.id === id)
-  }
-
-  async save(a: object) {
-    const saved = await api.saveAutomation(a)
-    await this.load()
-    return saved
-  }
-
-  async duplicate(id: number) {
-    const copy = await api.duplicateAutomation(id)
-    await this.load()
-    return copy
-  }
-
-  async remove(id: number) {
-    await api.deleteAutomation(id)
-    await this.load()
+  remove(id: number) {
+    return this.removeWith(() => api.deleteAutomation(id))
   }
 
   /** Loads a connection's stat types into the cache and returns them. */

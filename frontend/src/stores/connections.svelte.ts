@@ -1,47 +1,26 @@
 import * as api from '../api/connections'
+import { RecordStore } from './records.svelte'
 
-class ConnectionsStore {
-  list = $state<api.Connection[]>([])
+class ConnectionsStore extends RecordStore<api.Connection> {
   platforms = $state<api.Platform[]>([])
-  loaded = $state(false)
-  loadError = $state('')
+
+  constructor() {
+    super({ list: api.listConnections, save: api.saveConnection, duplicate: api.duplicateConnection })
+  }
 
   /** Loads the catalogue (once) and the saved connections. */
-  async load() {
-    try {
-      if (!this.platforms.length) this.platforms = await api.listPlatforms()
-      this.list = (await api.listConnections()) ?? []
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = (e as { message: string }).message
-    } finally {
-      this.loaded = true
-    }
+  protected override async fetch() {
+    if (!this.platforms.length) this.platforms = await api.listPlatforms()
+    await super.fetch()
   }
 
   platform(id: string | undefined): api.Platform | undefined {
     return this.platforms.find((p) => p.id === id)
   }
 
-  byId(id: number | undefined): api.Connection | undefined {
-    return this.list.find((c) => c.id === id)
-  }
-
-  async save(input: object) {
-    const saved = await api.saveConnection(input)
-    await this.load()
-    return saved
-  }
-
-  async duplicate(id: number) {
-    const copy = await api.duplicateConnection(id)
-    await this.load()
-    return copy
-  }
-
-  async remove(id: number, force: boolean) {
-    await api.deleteConnection(id, force)
-    await this.load()
+  /** Deletes a connection; without force the backend refuses while templates use it. */
+  remove(id: number, force: boolean) {
+    return this.removeWith(() => api.deleteConnection(id, force))
   }
 }
 

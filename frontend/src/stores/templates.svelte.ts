@@ -1,40 +1,13 @@
 import * as api from '../api/templates'
+import { RecordStore } from './records.svelte'
 
-class TemplatesStore {
-  list = $state<api.Template[]>([])
-  loaded = $state(false)
-  loadError = $state('')
-
-  async load() {
-    try {
-      this.list = (await api.listTemplates()) ?? []
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = (e as { message: string }).message
-    } finally {
-      this.loaded = true
-    }
+class TemplatesStore extends RecordStore<api.Template> {
+  constructor() {
+    super({ list: api.listTemplates, save: api.saveTemplate, duplicate: api.duplicateTemplate })
   }
 
-  byId(id: number | undefined): api.Template | undefined {
-    return this.list.find((t) => t.id === id)
-  }
-
-  async save(t: object) {
-    const saved = await api.saveTemplate(t)
-    await this.load()
-    return saved
-  }
-
-  async duplicate(id: number) {
-    const copy = await api.duplicateTemplate(id)
-    await this.load()
-    return copy
-  }
-
-  async remove(id: number) {
-    await api.deleteTemplate(id)
-    await this.load()
+  remove(id: number) {
+    return this.removeWith(() => api.deleteTemplate(id))
   }
 }
 
