@@ -19,21 +19,32 @@ type merger struct {
 
 func newMerger(itemsKey string, merge bool) *merger { return &merger{itemsKey: itemsKey, merge: merge} }
 
+// add takes a response that was not decoded yet (a window of an unpaged
+// call), decoding it only when it is to be merged.
 func (m *merger) add(body []byte) error {
-	m.last = body
 	if !m.merge {
+		m.last = body
 		return nil
 	}
 	doc, err := decode(body)
 	if err != nil {
 		return core.Errorf(core.EINVALID, "A page is not JSON, so pages cannot be merged: %v.", err)
 	}
+	m.addDoc(body, doc)
+	return nil
+}
+
+// addDoc takes a page already decoded.
+func (m *merger) addDoc(body []byte, doc any) {
+	m.last = body
+	if !m.merge {
+		return
+	}
 	items, _ := core.Dig(doc, m.itemsKey).([]any)
 	if m.first == nil {
 		m.first = doc
 	}
 	m.items = append(m.items, items...)
-	return nil
 }
 
 // result returns the merged body, or the single body when nothing merges.

@@ -43,7 +43,11 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 			return nil
 		}
 		prev = sum
-		next, items, err := nextPage(pg, b, resp.Body, page, call.Target)
+		doc, err := decode(resp.Body)
+		if err != nil {
+			return core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
+		}
+		next, items, err := nextPage(pg, b, doc, page, call.Target)
 		if err != nil {
 			return err
 		}
@@ -52,9 +56,7 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 			return nil
 		}
 		res.Pages++
-		if err := m.add(resp.Body); err != nil {
-			return err
-		}
+		m.addDoc(resp.Body, doc)
 		if next == nil {
 			return nil
 		}
@@ -90,13 +92,9 @@ func startOf(pg core.Pagination) int {
 	return 1
 }
 
-// nextPage reads a page and returns the request for the next one (nil
-// when there is none) and how many items the page held.
-func nextPage(pg core.Pagination, b *Built, body []byte, page int, target core.Target) (*Built, int, error) {
-	doc, err := decode(body)
-	if err != nil {
-		return nil, 0, core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
-	}
+// nextPage reads a decoded page and returns the request for the next one
+// (nil when there is none) and how many items the page held.
+func nextPage(pg core.Pagination, b *Built, doc any, page int, target core.Target) (*Built, int, error) {
 	items, ok := core.Dig(doc, pg.ItemsKey).([]any)
 	if !ok {
 		return nil, 0, core.Errorf(core.EINVALID, "Page %d has no list at %q: check the pagination's items field.", page, pg.ItemsKey)
