@@ -22,10 +22,12 @@ type Connection struct {
 }
 
 // RateLimit caps how many requests AffDesk sends on a connection. A zero
-// Requests means "no limit set by the user".
+// Requests means "no limit set by the user" (the platform's default
+// applies); Off says the user turned limiting off on purpose.
 type RateLimit struct {
 	Requests int    `json:"requests"`
 	Per      string `json:"per"` // "second", "minute" or "hour"
+	Off      bool   `json:"off,omitempty"`
 }
 
 // Timeouts bound a connection's requests; zero means the default.
@@ -87,7 +89,7 @@ func validateTimezone(tz string) error {
 
 // Validate checks that a set rate limit is positive with a known period.
 func (r RateLimit) Validate() error {
-	if r.Requests == 0 && r.Per == "" {
+	if r.Off || (r.Requests == 0 && r.Per == "") {
 		return nil
 	}
 	if r.Requests <= 0 {

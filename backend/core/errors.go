@@ -16,6 +16,7 @@ const (
 	ECONFLICT     = "conflict"     // the action clashes with saved data
 	EUNAVAILABLE  = "unavailable"  // a needed resource (file, keychain) is busy or missing
 	EUNAUTHORIZED = "unauthorized" // a tracker refused the credentials
+	EUNKNOWN      = "unknown"      // a write was sent but no answer proves whether it was applied
 	EINTERNAL     = "internal"     // a bug or an unexpected failure
 )
 

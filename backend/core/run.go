@@ -9,6 +9,9 @@ type RunStatus string
 const (
 	RunRunning     RunStatus = "running"
 	RunCompleted   RunStatus = "completed"
+	// RunCompletedErrors ran to its end, but an item or step failed or a
+	// write's outcome is unknown: never shown as a plain success.
+	RunCompletedErrors RunStatus = "completed_with_errors"
 	RunFailed      RunStatus = "failed"
 	RunStopped     RunStatus = "stopped" // by a condition: not an error
 	RunWaiting     RunStatus = "waiting_approval"
@@ -26,6 +29,17 @@ const (
 	StepSkipped = "skipped"
 	StepHalted  = "stopped" // a condition that did not hold
 	StepWaiting = "waiting"
+	// StepUnknown is a write whose answer never came (a timeout, a reset
+	// after the request was written, a 502 or 504): it may or may not have
+	// been applied, and it was not resent.
+	StepUnknown = "unknown"
+)
+
+// Write outcomes, recorded on every write request. Persisted.
+const (
+	OutcomeSent    = "sent"     // an answer came back
+	OutcomeNotSent = "not_sent" // provably never applied: refused before it was written, 429 or 503, or a dry run
+	OutcomeUnknown = "unknown"  // written, but no answer proves whether it was applied
 )
 
 // Run is one execution of an automation, recorded as it progresses.
@@ -79,6 +93,7 @@ type ItemCounts struct {
 	Succeeded int `json:"succeeded"`
 	Failed    int `json:"failed"`
 	Skipped   int `json:"skipped"`
+	Unknown   int `json:"unknown"` // items whose write may or may not have been applied
 }
 
 // MaxIterationsKept bounds the per-item detail a run keeps.
@@ -111,6 +126,7 @@ type HTTPRecord struct {
 	Truncated  bool     `json:"truncated,omitempty"`
 	Error      string   `json:"error,omitempty"`
 	Kind       string   `json:"kind,omitempty"` // "request", "email" or "webhook"
+	Outcome    string   `json:"outcome,omitempty"` // writes only: OutcomeSent, OutcomeNotSent or OutcomeUnknown
 }
 
 // RecordID returns the run's ID.
