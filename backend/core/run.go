@@ -7,16 +7,16 @@ type RunStatus string
 
 // Run statuses.
 const (
-	RunRunning     RunStatus = "running"
-	RunCompleted   RunStatus = "completed"
+	RunRunning   RunStatus = "running"
+	RunCompleted RunStatus = "completed"
 	// RunCompletedErrors ran to its end, but an item or step failed or a
 	// write's outcome is unknown: never shown as a plain success.
 	RunCompletedErrors RunStatus = "completed_with_errors"
-	RunFailed      RunStatus = "failed"
-	RunStopped     RunStatus = "stopped" // by a condition: not an error
-	RunWaiting     RunStatus = "waiting_approval"
-	RunCancelled   RunStatus = "cancelled"
-	RunInterrupted RunStatus = "interrupted" // the app stopped mid-run; never replayed
+	RunFailed          RunStatus = "failed"
+	RunStopped         RunStatus = "stopped" // by a condition: not an error
+	RunWaiting         RunStatus = "waiting_approval"
+	RunCancelled       RunStatus = "cancelled"
+	RunInterrupted     RunStatus = "interrupted" // the app stopped mid-run; never replayed
 )
 
 // Finished reports whether the run has ended.
@@ -125,7 +125,7 @@ type HTTPRecord struct {
 	Response   string   `json:"response,omitempty"` // truncated for storage
 	Truncated  bool     `json:"truncated,omitempty"`
 	Error      string   `json:"error,omitempty"`
-	Kind       string   `json:"kind,omitempty"` // "request", "email" or "webhook"
+	Kind       string   `json:"kind,omitempty"`    // "request", "email" or "webhook"
 	Outcome    string   `json:"outcome,omitempty"` // writes only: OutcomeSent, OutcomeNotSent or OutcomeUnknown
 }
 
