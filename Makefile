@@ -105,13 +105,18 @@ bench: bindings
 bench-idle: build
 	bash bench/idle-memory.sh build/bin/$(APP)
 
-## fuzz: a short run of every fuzz target (the kept corpora run in go-test)
+## fuzz: a short run (FUZZTIME each) of every fuzz target in the repo,
+## found by name so a new target is never left out; the kept corpora in
+## testdata run in go-test.
+FUZZTIME ?= 10s
 fuzz: bindings
-	go test -run '^$$' -fuzz FuzzParsePlaceholders -fuzztime 30s ./backend/core
-	go test -run '^$$' -fuzz 'FuzzBuild$$' -fuzztime 30s ./backend/request
-	go test -run '^$$' -fuzz FuzzBuildForm -fuzztime 30s ./backend/request
-	go test -run '^$$' -fuzz FuzzReadError -fuzztime 30s ./backend/request
-	go test -run '^$$' -fuzz FuzzDocument -fuzztime 30s ./backend/pick
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' backend app); do \
+		dir=./$$(dirname $$f); \
+		for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "fuzz $$dir $$t"; \
+			go test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$dir; \
+		done; \
+	done
 
 ## screenshot: PNGs of each page of the real app, under Xvfb
 screenshot: build build-dev

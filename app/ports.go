@@ -51,10 +51,19 @@ func httpRecords(xs []request.Exchange) []core.HTTPRecord {
 	return out
 }
 
-// selector evaluates JSONPaths with ojg.
+// selector evaluates JSONPaths with ojg, within pick.DefaultLimits.
 type selector struct{}
 
-func (selector) Select(body []byte, path string) ([]any, error) {
+// Select is SelectContext without a caller's context: the selection is
+// still held to pick.DefaultLimits (node cap and timeout).
+func (s selector) Select(body []byte, path string) ([]any, error) {
+	return s.SelectContext(context.Background(), body, path)
+}
+
+// SelectContext returns the values path selects in a JSON body. EINVALID
+// for a bad path, a body that is not JSON or a path that selects too much;
+// EUNAVAILABLE when ctx ends or the selection runs out of time.
+func (selector) SelectContext(ctx context.Context, body []byte, path string) ([]any, error) {
 	x, err := pick.Compile(path)
 	if err != nil {
 		return nil, err
@@ -63,7 +72,7 @@ func (selector) Select(body []byte, path string) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return doc.Select(x), nil
+	return doc.SelectContext(ctx, x)
 }
 
 // puller runs Pull Stats steps through the catalogue's stat types.

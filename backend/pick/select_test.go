@@ -1,7 +1,9 @@
 package pick_test
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -50,20 +52,49 @@ func TestCompileRefusesBadPaths(t *testing.T) {
 	}
 }
 
-// FuzzCompile checks that compiling and selecting never panics.
+// FuzzCompile checks that compiling never panics and that a refusal is
+// an EINVALID error in the project's words, never the parser's.
 func FuzzCompile(f *testing.F) {
-	for _, s := range []string{"$", "$.a", "$..*", "$[?(@.a==1)]", "$[1:3]", "$['a','b']", "$[?(@.a=~/x/)]", "$[(", "$.a[?(@.b>", "$[-1:]"} {
+	for _, s := range []string{"$", "$.a", "$..*", "$[?(@.a==1)]", "$[1:3]", "$['a','b']", "$[?(@.a=~/x/)]", "$[(", "$.a[?(@.b>", "$[-1:]", "$[?(@.a==@.b)]", "$..a..a..a"} {
 		f.Add(s)
 	}
 	doc, _ := pick.Parse([]byte(actions))
 	f.Fuzz(func(t *testing.T, path string) {
 		x, err := pick.Compile(path)
 		if err != nil {
-			if core.ErrorCode(err) != core.EINVALID {
-				t.Fatalf("uncoded error %v", err)
+			if core.ErrorCode(err) != core.EINVALID || strings.Contains(err.Error(), "runtime error") {
+				t.Fatalf("uncoded or raw error %v", err)
 			}
 			return
 		}
-		_ = doc.Select(x)
+		_, _ = doc.SelectContext(context.Background(), x)
+	})
+}
+
+// FuzzSelect checks that any path on any document either selects, or
+// fails with a coded error, never a panic.
+func FuzzSelect(f *testing.F) {
+	seeds := [][2]string{{"$.Actions[?(@.State=='PENDING')].Id", actions}, {"$..a..a", `{"a":[{"a":{"a":1}},{"a":2}]}`},
+		{"$[?(@.a==@.b)]", `[{},{"a":1,"b":1},{"a":null}]`}, {"$[-1:0:-1]", `[1,2,3]`}, {"$..*", `[[[[]]],{"x":{"y":[1]}}]`},
+		{"$[?(@.n > $.min)]", `{"min":1,"n":[{"n":2}]}`}, {"$['a','b'][0]", `{"a":[1],"b":[]}`}}
+	for _, s := range seeds {
+		f.Add(s[0], []byte(s[1]))
+	}
+	f.Fuzz(func(t *testing.T, path string, body []byte) {
+		x, err := pick.Compile(path)
+		if err != nil {
+			return
+		}
+		doc, err := pick.Parse(body)
+		if err != nil {
+			return
+		}
+		out, err := (pick.Limits{MaxNodes: 10_000}).Select(context.Background(), doc.Value(), x)
+		if err != nil && core.ErrorCode(err) == "" {
+			t.Fatalf("uncoded error %v", err)
+		}
+		if err != nil && out != nil {
+			t.Fatalf("values with an error")
+		}
 	})
 }
