@@ -28,6 +28,12 @@ type Pagination struct {
 	ItemsKey  string         `json:"itemsKey"`  // dotted path of the list merged across pages, e.g. Actions or data.items
 	NextKey   string         `json:"nextKey"`   // next_link: dotted path of the next page's URL
 	MaxPages  int            `json:"maxPages"`  // page cap; 0 means DefaultMaxPages
+	// IDKey is the dotted path, within each item, of the field that
+	// identifies a record (impact.com's actions: Id). Date windows share
+	// their boundaries, so a record can come back twice; merging keeps the
+	// first record of each ID, or drops whole identical records when
+	// IDKey is empty.
+	IDKey string `json:"idKey,omitempty"`
 }
 
 // Enabled reports whether the template pages.

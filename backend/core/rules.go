@@ -53,14 +53,26 @@ func CheckRules(rules []Rule, values map[string]string, now time.Time) error {
 
 // BrokenSpan returns the first max_span rule the values break, if any.
 func BrokenSpan(rules []Rule, values map[string]string) (Rule, bool) {
+	spans := BrokenSpans(rules, values)
+	if len(spans) == 0 {
+		return Rule{}, false
+	}
+	return spans[0], true
+}
+
+// BrokenSpans returns every max_span rule the values break, in order:
+// a template may filter on several date ranges (impact.com's action
+// dates and locking dates), each too long.
+func BrokenSpans(rules []Rule, values map[string]string) []Rule {
+	var out []Rule
 	for _, r := range rules {
 		if r.Kind == RuleMaxSpan {
 			if _, broken := r.broken(values, time.Time{}); broken {
-				return r, true
+				out = append(out, r)
 			}
 		}
 	}
-	return Rule{}, false
+	return out
 }
 
 func (r Rule) broken(v map[string]string, now time.Time) (string, bool) {
@@ -120,34 +132,29 @@ func parseWhen(s string) (time.Time, bool) {
 type Window struct{ From, To time.Time }
 
 // SplitWindows cuts [from, to] into consecutive windows, each spanning at
-// most days days, the last ending at to. Windows never overlap: the next
-// starts one gap after the previous ends (a second for date-times, a day
-// for dates), since trackers' date filters include both ends. It returns
-// an error for a reversed range.
-func SplitWindows(from, to time.Time, days int, gap time.Duration) ([]Window, error) {
-	if to.Before(from) || days <= 0 || gap <= 0 {
+// most days days, the first starting at from and the last ending at to.
+// Each window starts exactly where the previous one ends: trackers' date
+// filters include both ends, so a record stamped on a boundary comes back
+// twice (and is de-duplicated when the windows merge) while no instant
+// between two windows is left out. It returns an error for a reversed
+// range.
+func SplitWindows(from, to time.Time, days int) ([]Window, error) {
+	if to.Before(from) || days <= 0 {
 		return nil, fmt.Errorf("cannot split the range %s to %s", from.Format(time.RFC3339), to.Format(time.RFC3339))
 	}
 	span := time.Duration(days) * 24 * time.Hour
 	var out []Window
-	for start := from; !start.After(to); {
+	for start := from; ; {
 		end := start.Add(span)
 		if end.After(to) {
 			end = to
 		}
 		out = append(out, Window{From: start, To: end})
-		start = end.Add(gap)
+		if !end.Before(to) {
+			return out, nil
+		}
+		start = end
 	}
-	return out, nil
-}
-
-// GapFor returns the gap between windows for values shaped like sample:
-// a day for dates, a second for date-times.
-func GapFor(sample string) time.Duration {
-	if _, err := time.Parse("2006-01-02", sample); err == nil {
-		return 24 * time.Hour
-	}
-	return time.Second
 }
 
 // FormatLike renders t in the same form as the sample value (date only,

@@ -68,28 +68,39 @@ func TestBrokenSpanAndSplit(t *testing.T) {
 	}
 	from, _ := time.Parse(time.RFC3339, v["StartDate"])
 	to, _ := time.Parse(time.RFC3339, v["EndDate"])
-	ws, err := core.SplitWindows(from, to, 45, core.GapFor(v["StartDate"]))
+	ws, err := core.SplitWindows(from, to, 45)
 	if err != nil || len(ws) != 2 {
 		t.Fatalf("windows %v %v", ws, err)
 	}
-	if !ws[0].From.Equal(from) || !ws[1].To.Equal(to) || ws[1].From != ws[0].To.Add(time.Second) || ws[0].To.Sub(ws[0].From) != 45*24*time.Hour {
-		t.Errorf("windows overlap or leave gaps: %v", ws)
+	if !ws[0].From.Equal(from) || !ws[1].To.Equal(to) || !ws[1].From.Equal(ws[0].To) || ws[0].To.Sub(ws[0].From) != 45*24*time.Hour {
+		t.Errorf("windows leave gaps or exceed the span: %v", ws)
 	}
-	days, _ := core.SplitWindows(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), 45, core.GapFor("2026-01-01"))
-	if len(days) != 2 || days[1].From != days[0].To.AddDate(0, 0, 1) {
+	days, _ := core.SplitWindows(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), 45)
+	if len(days) != 2 || !days[1].From.Equal(days[0].To) {
 		t.Errorf("date windows: %v", days)
 	}
-	one, _ := core.SplitWindows(from, from, 45, time.Second)
+	exact, _ := core.SplitWindows(from, from.AddDate(0, 0, 90), 45)
+	if len(exact) != 2 || !exact[1].To.Equal(from.AddDate(0, 0, 90)) {
+		t.Errorf("a range of exactly two spans gives %v", exact)
+	}
+	one, _ := core.SplitWindows(from, from, 45)
 	if len(one) != 1 {
 		t.Errorf("a zero-length range gives %d windows", len(one))
 	}
-	if _, err := core.SplitWindows(to, from, 45, time.Second); err == nil {
+	if _, err := core.SplitWindows(to, from, 45); err == nil {
 		t.Error("a reversed range split")
+	}
+	spans := []core.Rule{{Kind: core.RuleMaxSpan, Params: []string{"ActionDateStart", "ActionDateEnd"}, Days: 45},
+		{Kind: core.RuleMaxSpan, Params: []string{"LockingDateStart", "LockingDateEnd"}, Days: 45}}
+	two := core.BrokenSpans(spans, map[string]string{"ActionDateStart": "2026-01-01T00:00:00Z", "ActionDateEnd": "2026-03-01T00:00:00Z",
+		"LockingDateStart": "2026-02-01T00:00:00Z", "LockingDateEnd": "2026-04-01T00:00:00Z"})
+	if len(two) != 2 || two[0].Params[0] != "ActionDateStart" || two[1].Params[0] != "LockingDateStart" {
+		t.Errorf("broken spans %+v", two)
 	}
 	if got := core.FormatLike(ws[1].From, "2026-09-01T00:00:00-07:00"); !strings.HasSuffix(got, "-07:00") {
 		t.Errorf("FormatLike kept no zone: %s", got)
 	}
-	if got := core.FormatLike(days[1].From, "2026-01-01"); got != "2026-02-16" {
+	if got := core.FormatLike(days[1].From, "2026-01-01"); got != "2026-02-15" {
 		t.Errorf("FormatLike date: %s", got)
 	}
 }

@@ -113,7 +113,7 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		}
 		return res, nil
 	}
-	m := newMerger(call.Template.Pagination.ItemsKey, len(windows) > 1 || call.Template.Pagination.Enabled())
+	m := newMerger(call.Template.Pagination, len(windows) > 1 || call.Template.Pagination.Enabled(), len(windows) > 1)
 	for i, values := range windows {
 		w := 0
 		if len(windows) > 1 {
@@ -136,22 +136,50 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	return res, nil
 }
 
+// MaxWindows caps the requests one split call may send (every
+// combination of the windows of each long date range).
+const MaxWindows = 200
+
 // plan checks the tracker's rules and returns the values of each request
-// to send: one set, or one per date window when the template splits a
-// range longer than the tracker allows.
+// to send: one set, or, when the template splits long ranges, one per
+// combination of date windows of every range longer than the tracker
+// allows (impact.com's action dates and locking dates may both be).
 func (c *Client) plan(call Call) ([]map[string]string, error) {
 	values := effectiveValues(call.Template, call.Values)
-	span, broken := core.BrokenSpan(call.Rules, values)
-	if !broken || !call.Template.SplitRanges || !span.Splittable() {
+	spans := core.BrokenSpans(call.Rules, values)
+	if len(spans) == 0 || !call.Template.SplitRanges || !allSplittable(spans) {
 		return []map[string]string{call.Values}, core.CheckRules(call.Rules, values, c.now())
 	}
 	if call.Template.Pagination.ItemsKey == "" {
 		return nil, core.FieldError("pagination.itemsKey", "Splitting a date range needs the field that holds the list (Pagination → items field), to merge the windows.")
 	}
-	if err := core.CheckRules(without(call.Rules, span), values, c.now()); err != nil {
+	rest := call.Rules
+	for _, span := range spans {
+		rest = without(rest, span)
+	}
+	if err := core.CheckRules(rest, values, c.now()); err != nil {
 		return nil, err
 	}
-	return splitValues(call.Values, values, span)
+	sets := []map[string]string{call.Values}
+	for _, span := range spans {
+		var err error
+		if sets, err = splitValues(sets, values, span); err != nil {
+			return nil, err
+		}
+	}
+	if len(sets) > MaxWindows {
+		return nil, core.FieldError("values."+spans[0].Params[0], "These date ranges need %d requests, more than %d: narrow them.", len(sets), MaxWindows)
+	}
+	return sets, nil
+}
+
+func allSplittable(spans []core.Rule) bool {
+	for _, s := range spans {
+		if !s.Splittable() {
+			return false
+		}
+	}
+	return true
 }
 
 // effectiveValues applies parameter defaults, as Build does.
@@ -177,25 +205,29 @@ func without(rules []core.Rule, drop core.Rule) []core.Rule {
 	return out
 }
 
-func splitValues(raw, eff map[string]string, span core.Rule) ([]map[string]string, error) {
+// splitValues replaces each set of values by one set per window of
+// span's range; windows share their boundaries (see core.SplitWindows).
+func splitValues(sets []map[string]string, eff map[string]string, span core.Rule) ([]map[string]string, error) {
 	fromKey, toKey := span.Params[0], span.Params[1]
 	from, err1 := parseAny(eff[fromKey])
 	to, err2 := parseAny(eff[toKey])
 	if err1 != nil || err2 != nil {
 		return nil, core.FieldError("values."+fromKey, "%s", span.Message)
 	}
-	windows, err := core.SplitWindows(from, to, span.Days, core.GapFor(eff[fromKey]))
+	windows, err := core.SplitWindows(from, to, span.Days)
 	if err != nil {
 		return nil, core.FieldError("values."+fromKey, "%s", err.Error())
 	}
-	out := make([]map[string]string, 0, len(windows))
-	for _, w := range windows {
-		v := map[string]string{}
-		for k, x := range raw {
-			v[k] = x
+	out := make([]map[string]string, 0, len(sets)*len(windows))
+	for _, raw := range sets {
+		for _, w := range windows {
+			v := map[string]string{}
+			for k, x := range raw {
+				v[k] = x
+			}
+			v[fromKey], v[toKey] = core.FormatLike(w.From, eff[fromKey]), core.FormatLike(w.To, eff[toKey])
+			out = append(out, v)
 		}
-		v[fromKey], v[toKey] = core.FormatLike(w.From, eff[fromKey]), core.FormatLike(w.To, eff[toKey])
-		out = append(out, v)
 	}
 	return out, nil
 }

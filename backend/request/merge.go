@@ -2,22 +2,31 @@ package request
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
 
 // merger joins the pages (and date windows) of a call into one body: the
-// first page, with the list at itemsKey holding every page's items.
+// first page, with the list at the items key holding every page's items
+// and its counts (total, pages) describing the merged list.
 type merger struct {
-	itemsKey string
-	merge    bool
-	first    any
-	items    []any
-	last     []byte
+	pg     core.Pagination
+	merge  bool
+	dedupe bool // windows share boundaries: drop records seen before
+	first  any
+	items  []any
+	seen   map[string]bool
+	pieces int
+	last   []byte
 }
 
-func newMerger(itemsKey string, merge bool) *merger { return &merger{itemsKey: itemsKey, merge: merge} }
+// newMerger returns a merger; dedupe is set when the call was split into
+// date windows, whose shared boundaries can return a record twice.
+func newMerger(pg core.Pagination, merge, dedupe bool) *merger {
+	return &merger{pg: pg, merge: merge, dedupe: dedupe, seen: map[string]bool{}}
+}
 
 // add takes a response that was not decoded yet (a window of an unpaged
 // call), decoding it only when it is to be merged.
@@ -40,11 +49,33 @@ func (m *merger) addDoc(body []byte, doc any) {
 	if !m.merge {
 		return
 	}
-	items, _ := core.Dig(doc, m.itemsKey).([]any)
+	m.pieces++
+	items, _ := core.Dig(doc, m.pg.ItemsKey).([]any)
 	if m.first == nil {
 		m.first = doc
 	}
-	m.items = append(m.items, items...)
+	for _, it := range items {
+		if m.dedupe {
+			key := m.identity(it)
+			if m.seen[key] {
+				continue
+			}
+			m.seen[key] = true
+		}
+		m.items = append(m.items, it)
+	}
+}
+
+// identity names a record: its ID field when the template names one and
+// the record has it, else the whole record as canonical JSON.
+func (m *merger) identity(item any) string {
+	if m.pg.IDKey != "" {
+		if id := core.Dig(item, m.pg.IDKey); id != nil {
+			return "id:" + fmt.Sprint(id)
+		}
+	}
+	b, _ := json.Marshal(item)
+	return "rec:" + string(b)
 }
 
 // result returns the merged body, or the single body when nothing merges.
@@ -55,7 +86,10 @@ func (m *merger) result() ([]byte, error) {
 	if m.items == nil {
 		m.items = []any{}
 	}
-	root := setPath(m.first, m.itemsKey, m.items)
+	root := setPath(m.first, m.pg.ItemsKey, m.items)
+	if m.pieces > 1 || m.dedupe {
+		setCounts(root, m.pg.ItemsKey, len(m.items))
+	}
 	return json.Marshal(root)
 }
 

@@ -247,7 +247,7 @@ func TestLongRangeSplitsIntoWindows(t *testing.T) {
 	if err != nil || res.Windows != 2 || len(res.Exchanges) != 2 || res.Exchanges[1].Window != 2 {
 		t.Fatalf("windows %d exchanges %d err %v", res.Windows, len(res.Exchanges), err)
 	}
-	want := "[2026-09-01T00:00:00Z/2026-10-16T00:00:00Z 2026-10-16T00:00:01Z/2026-10-31T00:00:00Z]"
+	want := "[2026-09-01T00:00:00Z/2026-10-16T00:00:00Z 2026-10-16T00:00:00Z/2026-10-31T00:00:00Z]"
 	if fmt.Sprint(seen) != want {
 		t.Errorf("windows sent %v\nwant %s", seen, want)
 	}

@@ -37,7 +37,7 @@ func init() {
 		param("PageSize", core.InQuery, core.TypeInteger, false, "Records per page: 2,000 to 20,000 (default 20,000)."))
 	preset("impact.actions.list", P, core.KindGet, "GET", "/Actions", "impact.com: List actions",
 		"Lists the actions (conversions) of a campaign, newest first. With no dates, the last 7 days.", core.BodyForm, list...)
-	paginate(core.Pagination{Kind: core.PageImpact, ItemsKey: "Actions"})
+	paginate(core.Pagination{Kind: core.PageImpact, ItemsKey: "Actions", IDKey: "Id"})
 	preset("impact.actions.get", P, core.KindGet, "GET", "/Actions/{ActionId}", "impact.com: Get an action",
 		"Reads one action by its ID.", core.BodyForm,
 		withExample(param("ActionId", core.InPath, core.TypeString, true, "The action's impact.com ID, e.g. 1000.4636.158133."), "1000.4636.158133"))
