@@ -55,15 +55,16 @@ func (l Limits) Select(ctx context.Context, v any, x jp.Expr) (out []any, err er
 	return out, nil
 }
 
-// errTooMany and the context's errors are worded by word.
+// tooMany says at which step the node cap was reached; word words it,
+// and the context's errors, for the user.
 type tooMany struct{ step int }
 
 func (tooMany) Error() string { return "too many nodes" }
 
 func (w *walker) word(x jp.Expr, err error) error {
 	if t, ok := err.(tooMany); ok {
-		return core.Errorf(core.EINVALID, "%s selects more than %d values by step %d (%s): narrow it, e.g. replace '..' with the exact fields.",
-			x.String(), w.max, t.step, jp.Expr{x[t.step-1]}.String())
+		return core.Errorf(core.EINVALID, "%s selects more than %d values (already at %s): narrow it, e.g. replace '..' with the exact fields.",
+			x.String(), w.max, x[:t.step].String())
 	}
 	if w.ctx.Err() == context.DeadlineExceeded {
 		return core.Errorf(core.EUNAVAILABLE, "%s took too long to select: narrow it, e.g. replace '..' with the exact fields.", x.String())
