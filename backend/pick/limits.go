@@ -31,7 +31,8 @@ var DefaultLimits = Limits{MaxNodes: 100_000, Timeout: 2 * time.Second}
 // the widest step, whatever the path. Filters are run by ojg on one node
 // at a time, addressed from the root so '$' inside a filter still means
 // the whole document; Compile keeps their own paths bounded. An internal
-// failure of ojg is recovered and reported as EINTERNAL, never a panic.
+// failure of ojg is recovered and reported as an EINVALID error in plain
+// words, never a panic.
 func (l Limits) Select(ctx context.Context, v any, x jp.Expr) (out []any, err error) {
 	if l.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -40,7 +41,7 @@ func (l Limits) Select(ctx context.Context, v any, x jp.Expr) (out []any, err er
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, core.Errorf(core.EINTERNAL, "The selection %s failed inside the JSONPath library; try a simpler path.", x.String())
+			out, err = nil, core.Errorf(core.EINVALID, "The selection %s could not be evaluated on this response; try a simpler path.", x.String())
 		}
 	}()
 	w := &walker{ctx: ctx, root: v, max: l.MaxNodes}
