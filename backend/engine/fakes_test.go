@@ -130,7 +130,7 @@ func newRig(t *testing.T) *rig {
 	}
 	t.Cleanup(func() { db.Close() })
 	r := &rig{db: db, caller: &fakeCaller{bodies: map[uint64]string{1: listBody}}, mail: &fakeMailer{}, hooks: &fakeHooks{}}
-	r.e = &engine.Engine{Runs: db, Caller: r.caller, Selector: pickSelector{}, Mailer: r.mail, Webhooks: r.hooks,
+	r.e = &engine.Engine{Runs: db, Items: db, Journal: db, Connections: db, Caller: r.caller, Selector: pickSelector{}, Mailer: r.mail, Webhooks: r.hooks,
 		Now: func() time.Time { return fixed },
 		Templates: templates{
 			1: {ID: 1, Name: "List", Method: "GET", Path: "/Actions"},
