@@ -151,7 +151,7 @@ func TestStepFailureStopsUnlessContinue(t *testing.T) {
 		{ID: "s2", Kind: core.StepSendEmail, Email: &core.EmailConfig{To: "a@b.c", Subject: "x"}},
 	}}
 	run := r.run(t, a, false)
-	if run.Status != core.RunFailed || !strings.Contains(run.Error, "Step 1 “action get” failed: The tracker refused the key of connection “#0”: Acme refused the credentials") || len(r.mail.sent) != 0 {
+	if run.Status != core.RunFailed || !strings.Contains(run.Error, "Step 1 “action get” failed: The tracker refused the key of connection “Acme”: Acme refused the credentials") || len(r.mail.sent) != 0 {
 		t.Fatalf("%s: %s", run.Status, run.Error)
 	}
 	a.Steps[0].ContinueOnError = true
