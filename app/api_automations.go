@@ -109,9 +109,21 @@ func (a *RunsAPI) List(f core.RunFilter) ([]core.Run, error) {
 	return guard(func() ([]core.Run, error) { return a.s.DB.ListRuns(f) })
 }
 
-// Get returns one run with every step.
+// Get returns one run with every step, each loop's first page of items,
+// and the sum of its writes by outcome.
 func (a *RunsAPI) Get(id uint64) (core.Run, error) {
 	return guard(func() (core.Run, error) { return a.s.DB.GetRun(id) })
+}
+
+// Items returns a page of a loop's items (offset, limit, and a status
+// filter), for loops too long to open at once.
+func (a *RunsAPI) Items(f core.ItemFilter) (core.ItemPage, error) {
+	return guard(func() (core.ItemPage, error) {
+		if f.Limit > 500 {
+			f.Limit = 500
+		}
+		return a.s.DB.ListItems(f)
+	})
 }
 
 // Approve resumes a run waiting for approval.

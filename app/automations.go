@@ -16,7 +16,7 @@ import (
 
 // newEngine wires the run engine to the store and the adapters.
 func (s *Services) newEngine() *engine.Engine {
-	return &engine.Engine{Runs: s.DB, Templates: s.DB, Caller: caller{s}, Selector: selector{}, Stats: puller{s},
+	return &engine.Engine{Runs: s.DB, Items: s.DB, Journal: s.DB, Connections: s.DB, Templates: s.DB, Caller: caller{s}, Selector: selector{}, Stats: puller{s},
 		Mailer: mailer{s}, Webhooks: webhooks{client: &http.Client{Timeout: 30 * time.Second}}, Now: s.Now,
 		OnEvent: func(ev engine.Event) {
 			if f := s.onEvent.Load(); f != nil {
@@ -148,16 +148,27 @@ func (s *Services) DecideApproval(id uint64, approved bool, reason string) (core
 	return s.engine.Approve(context.Background(), id, approved, strings.TrimSpace(reason))
 }
 
-// FindAutomation returns the automation with the ID or exact name.
+// FindAutomation returns the automation with the ID or the name (any
+// case): ENOTFOUND when none matches, ECONFLICT when two share the name.
 func (s *Services) FindAutomation(ref string) (core.Automation, error) {
 	all, err := s.DB.ListAutomations()
 	if err != nil {
 		return core.Automation{}, err
 	}
+	var named []core.Automation
 	for _, a := range all {
-		if fmt.Sprint(a.ID) == ref || strings.EqualFold(a.Name, ref) {
+		if fmt.Sprint(a.ID) == ref {
 			return a, nil
 		}
+		if strings.EqualFold(a.Name, ref) {
+			named = append(named, a)
+		}
 	}
-	return core.Automation{}, core.Errorf(core.ENOTFOUND, "No automation is named %q or has that ID.", ref)
+	switch len(named) {
+	case 0:
+		return core.Automation{}, core.Errorf(core.ENOTFOUND, "No automation is named %q or has that ID.", ref)
+	case 1:
+		return named[0], nil
+	}
+	return core.Automation{}, core.Errorf(core.ECONFLICT, "%d automations are named %q: run one by its ID (%d, %d, …).", len(named), ref, named[0].ID, named[1].ID)
 }

@@ -82,7 +82,8 @@ func TestReversePresetDryRunThenRun(t *testing.T) {
 		t.Fatalf("a dry run sent %d writes", n)
 	}
 	held := 0
-	for _, it := range dry.Steps[1].Iterations {
+	items, _ := s.DB.ListItems(core.ItemFilter{RunID: dry.ID, Step: "2", Limit: 500})
+	for _, it := range items.Items {
 		for _, st := range it.Steps {
 			for _, r := range st.Requests {
 				if r.NotSent && r.Method == "DELETE" && strings.Contains(r.Body, "DispositionCode=CONS_FRAUD") {
@@ -91,7 +92,8 @@ func TestReversePresetDryRunThenRun(t *testing.T) {
 			}
 		}
 	}
-	if held != want || dry.Steps[1].Items.Succeeded != want {
+	journal, _ := s.DB.Writes(dry.ID)
+	if held != want || dry.Steps[1].Items.Succeeded != want || len(journal) != want || journal[0].Outcome != core.OutcomeNotSent {
 		t.Fatalf("dry run shows %d reversals (%d succeeded), want %d", held, dry.Steps[1].Items.Succeeded, want)
 	}
 
@@ -217,7 +219,7 @@ func TestCLIRunAndTransfer(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "dry run: nothing that writes was sent") || !strings.Contains(out, "WOULD SEND DELETE") || !strings.Contains(out, "Completed in") {
 		t.Fatalf("dry run exit %d\n%s\n%s", code, short(out), errOut)
 	}
-	if code, _, errOut := run(dir, "run", "nope"); code != 1 || !strings.Contains(errOut, `No automation is named "nope"`) {
+	if code, _, errOut := run(dir, "run", "nope"); code != 2 || !strings.Contains(errOut, `No automation is named "nope"`) {
 		t.Fatalf("unknown automation: %d %s", code, errOut)
 	}
 	code, exported, _ := run(dir, "automations", "export")

@@ -18,7 +18,9 @@ With no command, AffDesk opens its window.
 Commands:
   version                  print the version
   run NAME|ID [--dry-run]  run an automation headless and print its step log;
-                           exit status 1 when it fails
+                           exit status 0 completed, 1 failed or cancelled,
+                           2 usage error, 3 completed with errors or an
+                           unknown outcome (affdesk run --help)
   automations list         print the automations as JSON
   automations export       print every automation, with its templates and
                            connections, as JSON (no secrets)
@@ -47,7 +49,14 @@ func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "affdesk: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
-	if args[0] == "run" || (args[0] == "automations" && len(args) > 1 && args[1] == "import") {
+	if args[0] == "run" {
+		ra, code := parseRunArgs(args[1:], stdout, stderr)
+		if code >= 0 {
+			return code
+		}
+		return withServices(dataDir, stderr, func(s *Services) int { return s.runCommand(ra, stdout, stderr) })
+	}
+	if args[0] == "automations" && len(args) > 1 && args[1] == "import" {
 		return withServices(dataDir, stderr, func(s *Services) int { return s.actCommand(args, stdout, stderr) })
 	}
 	out, err := runData(args, dataDir)
@@ -193,9 +202,6 @@ func withServices(dataDir string, stderr io.Writer, f func(*Services) int) int {
 
 // actCommand runs the subcommands that change data or call trackers.
 func (s *Services) actCommand(args []string, stdout, stderr io.Writer) int {
-	if args[0] == "run" {
-		return s.runCommand(args[1:], stdout, stderr)
-	}
 	if len(args) < 3 {
 		fmt.Fprintln(stderr, "affdesk: automations import needs a file")
 		return 2

@@ -7,118 +7,138 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
 
-// runCommand runs `affdesk run NAME|ID [--dry-run]`: the automation to its
-// end, printing each step, and returns the exit code (0 completed or
-// stopped by a condition, 1 anything else).
-func (s *Services) runCommand(args []string, stdout, stderr io.Writer) int {
-	ref, dry := "", false
+// Exit codes of `affdesk run`.
+const (
+	ExitOK         = 0 // completed, or stopped by a condition
+	ExitFailed     = 1 // failed, cancelled or interrupted
+	ExitUsage      = 2 // a usage or configuration error: nothing ran
+	ExitWithErrors = 3 // completed with errors, or a write's outcome is unknown
+)
+
+const runUsage = `Usage: affdesk run NAME|ID [--dry-run]
+
+Runs a saved automation headless and prints its step log. SIGINT or
+SIGTERM cancels the run cleanly: it is recorded as Cancelled, with the
+outcome of every write it made.
+
+Exit status:
+  0  Completed, or Stopped by a condition
+  1  Failed, Cancelled or Interrupted
+  2  a usage or configuration error: no name, an unknown flag, no such
+     automation, two automations with that name, a step needing setup
+  3  Completed with errors, or a write's outcome is unknown: check the
+     tracker before running it again
+`
+
+// runArgs are the parsed arguments of `affdesk run`.
+type runArgs struct {
+	ref string
+	dry bool
+}
+
+// parseRunArgs reads `run`'s arguments. It returns an exit code of -1 when
+// the run should go ahead, else the code to exit with (help printed, or a
+// usage error).
+func parseRunArgs(args []string, stdout, stderr io.Writer) (runArgs, int) {
+	var ra runArgs
 	for _, a := range args {
-		if a == "--dry-run" {
-			dry = true
-		} else if ref == "" {
-			ref = a
+		switch {
+		case a == "--help" || a == "-h" || a == "-help":
+			fmt.Fprint(stdout, runUsage)
+			return ra, ExitOK
+		case a == "--dry-run" || a == "-dry-run":
+			ra.dry = true
+		case strings.HasPrefix(a, "-"):
+			fmt.Fprintf(stderr, "affdesk: run: unknown flag %q\n\n%s", a, runUsage)
+			return ra, ExitUsage
+		case ra.ref == "":
+			ra.ref = a
+		default:
+			fmt.Fprintf(stderr, "affdesk: run takes one automation, got %q and %q\n", ra.ref, a)
+			return ra, ExitUsage
 		}
 	}
-	if ref == "" {
-		fmt.Fprintln(stderr, "affdesk: run needs an automation name or ID")
-		return 2
+	if ra.ref == "" {
+		fmt.Fprintf(stderr, "affdesk: run needs an automation name or ID\n\n%s", runUsage)
+		return ra, ExitUsage
 	}
-	a, err := s.FindAutomation(ref)
+	return ra, -1
+}
+
+// runCommand runs an automation to its end, printing each step, and
+// returns the exit code (see runUsage). SIGINT and SIGTERM cancel it.
+func (s *Services) runCommand(ra runArgs, stdout, stderr io.Writer) int {
+	a, err := s.FindAutomation(ra.ref)
 	if err != nil {
 		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
-		return 1
+		return setupExit(err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	run, err := s.RunNow(ctx, a.ID, dry, "cli")
+	run, err := s.RunNow(ctx, a.ID, ra.dry, "cli")
 	if err != nil {
 		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
-		return 1
+		return setupExit(err)
 	}
-	printRun(stdout, run)
-	if run.Status == core.RunCompleted || run.Status == core.RunStopped || run.Status == core.RunWaiting {
-		return 0
+	if full, gerr := s.DB.GetRun(run.ID); gerr == nil {
+		run = full
 	}
-	return 1
+	printRun(stdout, run, s.loopItems(run.ID))
+	return RunExitCode(run)
 }
 
-// printRun writes a run's step log for people.
-func printRun(w io.Writer, run core.Run) {
-	mode := ""
-	if run.DryRun {
-		mode = " (dry run: nothing that writes was sent)"
+// setupExit is the exit code of an error before a run began.
+func setupExit(err error) int {
+	switch core.ErrorCode(err) {
+	case core.EINVALID, core.ENOTFOUND, core.ECONFLICT:
+		return ExitUsage
 	}
-	fmt.Fprintf(w, "Run %d of %q%s\n", run.ID, run.AutomationName, mode)
+	return ExitFailed
+}
+
+// RunExitCode maps a finished run to the exit code of `affdesk run`. A
+// write whose outcome is unknown gives ExitWithErrors whatever the
+// status, so a script never takes it for a plain failure to retry.
+func RunExitCode(run core.Run) int {
+	if hasUnknown(run) {
+		return ExitWithErrors
+	}
+	switch run.Status {
+	case core.RunCompleted, core.RunStopped, core.RunWaiting:
+		return ExitOK
+	case core.RunCompletedErrors:
+		return ExitWithErrors
+	}
+	return ExitFailed
+}
+
+func hasUnknown(run core.Run) bool {
+	if run.Writes != nil && run.Writes.Unknown > 0 {
+		return true
+	}
 	for _, st := range run.Steps {
-		printStep(w, st, "  ")
+		if st.Status == core.StepUnknown || (st.Items != nil && st.Items.Unknown > 0) {
+			return true
+		}
 	}
-	fmt.Fprintf(w, "%s in %.1f s", statusWords[run.Status], float64(run.DurationMs)/1000)
-	if run.Error != "" {
-		fmt.Fprintf(w, ": %s", run.Error)
-	}
-	if run.Waiting != nil {
-		fmt.Fprintf(w, ": %s (approve it in the app)", run.Waiting.Message)
-	}
-	fmt.Fprintln(w)
+	return false
 }
 
-var statusWords = map[core.RunStatus]string{
-	core.RunCompleted: "Completed", core.RunFailed: "Failed", core.RunStopped: "Stopped by condition",
-	core.RunWaiting: "Waiting for approval", core.RunCancelled: "Cancelled", core.RunInterrupted: "Interrupted", core.RunRunning: "Running",
-}
-
-func printStep(w io.Writer, st core.StepResult, indent string) {
-	fmt.Fprintf(w, "%s%s. %s [%s]", indent, st.Label, st.Name, st.Status)
-	if st.Items != nil {
-		fmt.Fprintf(w, " %d items: %d succeeded, %d failed, %d skipped", st.Items.Total, st.Items.Succeeded, st.Items.Failed, st.Items.Skipped)
-	}
-	if st.Rows > 0 {
-		fmt.Fprintf(w, " %d rows", st.Rows)
-	}
-	fmt.Fprintln(w)
-	for _, r := range st.Requests {
-		tag := ""
-		if r.NotSent {
-			tag = "WOULD SEND "
-		}
-		line := fmt.Sprintf("%s%s %s", tag, r.Method, r.URL)
-		if r.Status != 0 {
-			line += fmt.Sprintf(" -> %d", r.Status)
-		}
-		fmt.Fprintf(w, "%s   %s\n", indent, line)
-		if r.NotSent && r.Body != "" {
-			fmt.Fprintf(w, "%s     %s\n", indent, strings.ReplaceAll(short(r.Body, 300), "\n", " "))
+// loopItems returns a function that reads every item of a run's loop.
+func (s *Services) loopItems(runID uint64) func(step string) []core.Iteration {
+	return func(step string) []core.Iteration {
+		var out []core.Iteration
+		for {
+			page, err := s.DB.ListItems(core.ItemFilter{RunID: runID, Step: step, Offset: len(out), Limit: 500})
+			if err != nil || len(page.Items) == 0 {
+				return out
+			}
+			out = append(out, page.Items...)
 		}
 	}
-	skipped := 0
-	for _, it := range st.Iterations {
-		if it.Status == core.StepSkipped {
-			skipped++
-			continue
-		}
-		fmt.Fprintf(w, "%s   item %d [%s] %s\n", indent, it.Index, it.Status, short(it.Item, 80))
-		for _, child := range it.Steps {
-			printStep(w, child, indent+"      ")
-		}
-	}
-	if skipped > 0 {
-		fmt.Fprintf(w, "%s   (%d items skipped by a condition)\n", indent, skipped)
-	}
-	for _, x := range st.Warnings {
-		fmt.Fprintf(w, "%s   ! %s\n", indent, x)
-	}
-	if st.Error != "" {
-		fmt.Fprintf(w, "%s   error: %s\n", indent, st.Error)
-	}
-}
-
-func short(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }

@@ -57,8 +57,9 @@ type Run struct {
 	Variables      map[string]string `json:"variables"` // every variable's final value, as text
 	Error          string            `json:"error"`
 	Waiting        *Waiting          `json:"waiting,omitempty"`
-	Snapshot       Automation        `json:"snapshot"`        // the automation as it ran
-	State          map[string]any    `json:"state,omitempty"` // typed variables kept while waiting for approval
+	Snapshot       Automation        `json:"snapshot"`         // the automation as it ran
+	State          map[string]any    `json:"state,omitempty"`  // typed variables kept while waiting for approval
+	Writes         *WriteSummary     `json:"writes,omitempty"` // filled from the write journal when a run is read
 }
 
 // Waiting says what an approver is asked.
@@ -82,9 +83,11 @@ type StepResult struct {
 	Set        map[string]string `json:"set,omitempty"` // variables it set, as text
 	Rows       int               `json:"rows,omitempty"`
 	Items      *ItemCounts       `json:"items,omitempty"`
-	Iterations []Iteration       `json:"iterations,omitempty"`
-	Warnings   []string          `json:"warnings,omitempty"`
-	Error      string            `json:"error,omitempty"`
+	// Iterations holds a nested loop's items. A top-level loop's items are
+	// kept apart (ItemStore); reading a run fills in their first page.
+	Iterations []Iteration `json:"iterations,omitempty"`
+	Warnings   []string    `json:"warnings,omitempty"`
+	Error      string      `json:"error,omitempty"`
 }
 
 // ItemCounts are a For Each's exact outcome.
@@ -96,15 +99,12 @@ type ItemCounts struct {
 	Unknown   int `json:"unknown"` // items whose write may or may not have been applied
 }
 
-// MaxIterationsKept bounds the per-item detail a run keeps.
-const MaxIterationsKept = 500
-
 // Iteration is one item of a For Each.
 type Iteration struct {
 	Index  int          `json:"index"`
-	Item   string       `json:"item"` // a short preview
-	Status string       `json:"status"`
-	Error  string       `json:"error,omitempty"`
+	Item   string       `json:"item"`            // a short preview
+	Status string       `json:"status"`          // StepOK, StepFailed, StepUnknown or StepSkipped
+	Error  string       `json:"error,omitempty"` // for a skipped item, why it was not tried
 	Steps  []StepResult `json:"steps"`
 }
 

@@ -12,17 +12,22 @@ import (
 	"github.com/affdesk/affdesk/backend/core"
 )
 
-// Engine runs automations and records their runs.
+// Engine runs automations and records their runs. Every write is
+// journaled (Journal) before it is sent and after; a top-level loop's
+// items are stored (Items) as they finish.
 type Engine struct {
-	Runs      core.RunStore
-	Templates Templates
-	Caller    Caller
-	Selector  Selector
-	Stats     StatsPuller
-	Mailer    Mailer
-	Webhooks  Webhooks
-	Now       func() time.Time
-	OnEvent   func(Event)
+	Runs        core.RunStore
+	Items       core.ItemStore
+	Journal     core.WriteJournal
+	Connections Connections // optional: names connections in messages
+	Templates   Templates
+	Caller      Caller
+	Selector    Selector
+	Stats       StatsPuller
+	Mailer      Mailer
+	Webhooks    Webhooks
+	Now         func() time.Time
+	OnEvent     func(Event)
 
 	mu     sync.Mutex
 	active map[uint64]context.CancelFunc
@@ -128,6 +133,9 @@ func (e *Engine) continueFrom(ctx context.Context, run *core.Run, v vars, start 
 	defer cancel()
 	r := &runner{e: e, run: run, dry: run.DryRun, nums: core.Numbering(run.Snapshot.Steps)}
 	status, msg := r.top(ctx, run.Snapshot.Steps, v, start)
+	if status == core.RunCompleted {
+		status, msg = withErrors(run.Steps)
+	}
 	run.Status, run.Error = status, msg
 	if status == core.RunWaiting {
 		run.State = encodeState(v)

@@ -63,8 +63,9 @@ func TestDryRunSendsNothingThatWrites(t *testing.T) {
 	if len(r.caller.sent) != 0 || len(r.mail.sent) != 0 || len(r.hooks.sent) != 0 || r.caller.dry != 2 {
 		t.Fatalf("sent writes %v, mails %d, hooks %d, held back %d", r.caller.sent, len(r.mail.sent), len(r.hooks.sent), r.caller.dry)
 	}
+	stored, _ := r.db.GetRun(run.ID)
 	var held []string
-	for _, it := range run.Steps[1].Iterations {
+	for _, it := range stored.Steps[1].Iterations {
 		for _, s := range it.Steps {
 			for _, q := range s.Requests {
 				if q.NotSent {
@@ -111,7 +112,7 @@ func TestLoopCountsAreExactWithFailures(t *testing.T) {
 			if c.Total != 40 || c.Succeeded+c.Failed+c.Skipped != 40 || c.Succeeded != len(r.caller.sent) {
 				t.Fatalf("counts %+v with %d writes sent", c, len(r.caller.sent))
 			}
-			if tt.continueOn && (c.Failed != 4 || c.Succeeded != 36 || run.Status != core.RunCompleted) {
+			if tt.continueOn && (c.Failed != 4 || c.Succeeded != 36 || run.Status != core.RunCompletedErrors) {
 				t.Fatalf("continue: %+v, %s", c, run.Status)
 			}
 			if !tt.continueOn && (c.Failed < 1 || run.Status != core.RunFailed || !strings.Contains(run.Error, "items failed")) {
@@ -150,12 +151,12 @@ func TestStepFailureStopsUnlessContinue(t *testing.T) {
 		{ID: "s2", Kind: core.StepSendEmail, Email: &core.EmailConfig{To: "a@b.c", Subject: "x"}},
 	}}
 	run := r.run(t, a, false)
-	if run.Status != core.RunFailed || !strings.Contains(run.Error, "Step 1 “action get” failed: Acme refused the credentials") || len(r.mail.sent) != 0 {
+	if run.Status != core.RunFailed || !strings.Contains(run.Error, "Step 1 “action get” failed: The tracker refused the key of connection “Acme”: Acme refused the credentials") || len(r.mail.sent) != 0 {
 		t.Fatalf("%s: %s", run.Status, run.Error)
 	}
 	a.Steps[0].ContinueOnError = true
 	run = r.run(t, a, false)
-	if run.Status != core.RunCompleted || run.Steps[0].Status != core.StepFailed || len(r.mail.sent) != 1 {
+	if run.Status != core.RunCompletedErrors || run.Steps[0].Status != core.StepFailed || len(r.mail.sent) != 1 {
 		t.Fatalf("continue on error: %s %s", run.Status, dump(run.Steps))
 	}
 }

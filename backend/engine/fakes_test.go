@@ -27,6 +27,7 @@ type fakeCaller struct {
 	block   bool
 	running int
 	maxRun  int
+	tries   int // writes it was asked to send (not dry)
 }
 
 func (f *fakeCaller) Call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, dryRun bool) (engine.Outcome, error) {
@@ -48,6 +49,11 @@ func (f *fakeCaller) Call(ctx context.Context, tpl core.ActionTemplate, values m
 		rec.NotSent = true
 		return engine.Outcome{Records: []core.HTTPRecord{rec}, NotSent: true}, nil
 	}
+	if tpl.IsWrite() {
+		f.mu.Lock()
+		f.tries++
+		f.mu.Unlock()
+	}
 	if f.failIf != nil {
 		if err := f.failIf(values); err != nil {
 			return engine.Outcome{Records: []core.HTTPRecord{rec}}, err
@@ -57,6 +63,7 @@ func (f *fakeCaller) Call(ctx context.Context, tpl core.ActionTemplate, values m
 		f.mu.Lock()
 		f.sent = append(f.sent, tpl.Method+" "+values["ActionId"])
 		f.mu.Unlock()
+		rec.Response = `{"Status":"QUEUED"}` + f.bodies[tpl.ID]
 		return engine.Outcome{Records: []core.HTTPRecord{rec}, Body: []byte(`{"Status":"QUEUED"}`)}, nil
 	}
 	return engine.Outcome{Records: []core.HTTPRecord{rec}, Body: []byte(f.bodies[tpl.ID])}, nil
@@ -95,6 +102,13 @@ func (h *fakeHooks) Send(_ context.Context, w engine.Webhook) (core.HTTPRecord, 
 	return core.HTTPRecord{Method: w.Method, URL: w.URL, Status: 200}, nil
 }
 
+// conns names every connection "Acme".
+type conns struct{}
+
+func (conns) GetConnection(id uint64) (core.Connection, error) {
+	return core.Connection{ID: id, Name: "Acme"}, nil
+}
+
 type templates map[uint64]core.ActionTemplate
 
 func (t templates) GetTemplate(id uint64) (core.ActionTemplate, error) {
@@ -130,7 +144,7 @@ func newRig(t *testing.T) *rig {
 	}
 	t.Cleanup(func() { db.Close() })
 	r := &rig{db: db, caller: &fakeCaller{bodies: map[uint64]string{1: listBody}}, mail: &fakeMailer{}, hooks: &fakeHooks{}}
-	r.e = &engine.Engine{Runs: db, Caller: r.caller, Selector: pickSelector{}, Mailer: r.mail, Webhooks: r.hooks,
+	r.e = &engine.Engine{Runs: db, Items: db, Journal: db, Connections: conns{}, Caller: r.caller, Selector: pickSelector{}, Mailer: r.mail, Webhooks: r.hooks,
 		Now: func() time.Time { return fixed },
 		Templates: templates{
 			1: {ID: 1, Name: "List", Method: "GET", Path: "/Actions"},

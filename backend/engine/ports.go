@@ -68,6 +68,11 @@ type Webhooks interface {
 	Send(ctx context.Context, w Webhook) (core.HTTPRecord, error)
 }
 
+// Connections names the connection a template uses, for messages.
+type Connections interface {
+	GetConnection(id uint64) (core.Connection, error)
+}
+
 // Templates reads action templates.
 type Templates interface {
 	GetTemplate(id uint64) (core.ActionTemplate, error)
@@ -75,12 +80,13 @@ type Templates interface {
 
 // Event reports a run's progress to the window.
 type Event struct {
-	RunID    uint64         `json:"runId"`
-	Status   core.RunStatus `json:"status"`
-	StepID   string         `json:"stepId"`
-	Step     string         `json:"step"` // label: "3" or "2.1"
-	Message  string         `json:"message"`
-	Done     int            `json:"done"`  // For Each items finished
-	Total    int            `json:"total"` // For Each items in all
-	Finished bool           `json:"finished"`
+	RunID    uint64           `json:"runId"`
+	Status   core.RunStatus   `json:"status"`
+	StepID   string           `json:"stepId"`
+	Step     string           `json:"step"` // label: "3" or "2.1"
+	Message  string           `json:"message"`
+	Done     int              `json:"done"`            // For Each items finished
+	Total    int              `json:"total"`           // For Each items in all
+	Items    *core.ItemCounts `json:"items,omitempty"` // For Each items finished so far, by status
+	Finished bool             `json:"finished"`
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -35,7 +36,7 @@ func (r *runner) top(ctx context.Context, steps []core.Step, v vars, start int) 
 		s := steps[i]
 		label := fmt.Sprint(i + 1)
 		r.e.emit(Event{RunID: r.run.ID, Status: core.RunRunning, StepID: s.ID, Step: label, Message: "Running step " + label + ": " + s.Label()})
-		res, f := r.step(ctx, s, v, label)
+		res, f, _ := r.step(ctx, s, v, label)
 		r.mu.Lock()
 		r.run.Steps = append(r.run.Steps, res)
 		r.mu.Unlock()
@@ -43,6 +44,8 @@ func (r *runner) top(ctx context.Context, steps []core.Step, v vars, start int) 
 		switch {
 		case ctx.Err() != nil:
 			return core.RunCancelled, "Cancelled during step " + label + "."
+		case f == flowFailed && res.Status == core.StepUnknown:
+			return core.RunFailed, fmt.Sprintf("Step %s “%s” stopped the run: %s", label, s.Label(), res.Error)
 		case f == flowFailed:
 			return core.RunFailed, fmt.Sprintf("Step %s “%s” failed: %s", label, s.Label(), res.Error)
 		case f == flowStopped:
@@ -70,23 +73,31 @@ func (r *runner) save() {
 	_ = r.e.Runs.SaveRun(r.run)
 }
 
-// step runs one step and returns its result and how the flow goes on.
-func (r *runner) step(ctx context.Context, s core.Step, v vars, label string) (core.StepResult, flow) {
+// step runs one step and returns its result, how the flow goes on, and
+// the error it ended with. A write whose outcome is unknown (EUNKNOWN)
+// ends the step as StepUnknown, never retried; like a failure it stops
+// the flow unless the step continues on error.
+func (r *runner) step(ctx context.Context, s core.Step, v vars, label string) (core.StepResult, flow, error) {
 	res := core.StepResult{StepID: s.ID, Label: label, Name: s.Label(), Kind: s.Kind, StartedAt: r.e.now().UTC(), Set: map[string]string{}}
 	start := time.Now()
 	f, err := r.dispatch(ctx, s, v, label, &res)
 	res.DurationMs = time.Since(start).Milliseconds()
+	if len(res.Set) == 0 {
+		res.Set = nil
+	}
 	switch {
 	case err != nil:
 		res.Status, res.Error = core.StepFailed, core.ErrorMessage(err)
-		if isCancel(err) || ctx.Err() != nil {
+		if core.ErrorCode(err) == core.EUNKNOWN {
+			res.Status, res.Error = core.StepUnknown, strings.TrimSpace(res.Error+" "+checkTracker)
+		} else if isCancel(err) || ctx.Err() != nil {
 			res.Error = "Cancelled."
 		}
 		if !s.ContinueOnError || ctx.Err() != nil {
-			return res, flowFailed
+			return res, flowFailed, err
 		}
 		res.Warnings = append(res.Warnings, "The step failed and the run went on (continue on error).")
-		return res, flowNext
+		return res, flowNext, err
 	case f == flowStopped:
 		res.Status = core.StepHalted
 	case f == flowWait:
@@ -94,10 +105,7 @@ func (r *runner) step(ctx context.Context, s core.Step, v vars, label string) (c
 	default:
 		res.Status = core.StepOK
 	}
-	if len(res.Set) == 0 {
-		res.Set = nil
-	}
-	return res, f
+	return res, f, nil
 }
 
 func (r *runner) dispatch(ctx context.Context, s core.Step, v vars, label string, res *core.StepResult) (flow, error) {

@@ -19,8 +19,11 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 		values[k] = v.substitute(t)
 	}
 	res.Values = values
-	out, err := r.e.Caller.Call(ctx, tpl, values, r.dry)
+	out, err := r.call(ctx, tpl, values, res)
 	res.Requests = out.Records
+	if core.ErrorCode(err) == core.EUNAUTHORIZED {
+		return r.refused(tpl, err)
+	}
 	if err != nil {
 		return err
 	}
@@ -34,6 +37,23 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 		return nil
 	}
 	return r.selectInto(s, out.Body, v, res)
+}
+
+// call sends the template, journaling it first when it writes. The
+// engine never resends: a write with an unknown outcome stays unknown.
+func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, res *core.StepResult) (Outcome, error) {
+	if !tpl.IsWrite() {
+		return r.e.Caller.Call(ctx, tpl, values, r.dry)
+	}
+	w, err := r.begin(ctx, core.WriteEntry{Step: res.Label, Kind: "request", Method: tpl.Method, URL: tpl.Path, Values: values})
+	if err != nil {
+		return Outcome{}, err
+	}
+	out, err := r.e.Caller.Call(ctx, tpl, values, r.dry)
+	outcome, status := callOutcome(out, err, r.dry)
+	markOutcome(out.Records, outcome)
+	r.end(w, outcome, status, err, res)
+	return out, err
 }
 
 // selectInto sets each selection's variable: one value as itself, many as

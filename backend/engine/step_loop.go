@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -9,154 +10,212 @@ import (
 	"github.com/affdesk/affdesk/backend/core"
 )
 
+// loop is one For Each in progress: what each item ended as, and why the
+// loop stopped early, if it did.
+type loop struct {
+	s       core.Step
+	label   string
+	top     bool // a top-level loop stores its items apart, as they finish
+	mu      sync.Mutex
+	status  []string
+	kept    []core.Iteration // a nested loop's items, kept inline
+	counts  core.ItemCounts
+	reason  string // why items not yet started were not tried
+	saveErr error
+}
+
 // forEach runs the nested steps once per item of a list or dataset, up to
-// Concurrency items at once. Each item ends succeeded, failed or skipped
-// (a condition in it did not hold, or it never started because the loop
-// stopped at a failure), so the three counts always add up to the total.
+// Concurrency items at once. Each item ends succeeded, failed, unknown or
+// skipped (a condition in it did not hold, or it was never tried because
+// the loop stopped), so the four counts always add up to the total. A
+// failed or unknown item stops the loop unless it continues on error; a
+// refused key always stops it, so the tracker is not asked once per item.
 func (r *runner) forEach(ctx context.Context, s core.Step, v vars, label string, res *core.StepResult) error {
 	items, err := loopItems(v, s.Over)
 	if err != nil {
 		return err
 	}
-	counts := &core.ItemCounts{Total: len(items)}
-	res.Items = counts
-	iters := make([]core.Iteration, len(items))
+	l := &loop{s: s, label: label, top: !strings.Contains(label, "."), status: make([]string, len(items))}
+	if !l.top {
+		l.kept = make([]core.Iteration, len(items))
+	}
 	loopCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	var mu sync.Mutex
-	done := 0
 	sem := make(chan struct{}, max(1, s.Concurrency))
 	var wg sync.WaitGroup
 	for i, item := range items {
-		iters[i] = core.Iteration{Index: i + 1, Item: itemLabel(item), Status: core.StepSkipped}
-		select {
-		case <-loopCtx.Done():
-			continue
-		case sem <- struct{}{}:
-		}
-		if loopCtx.Err() != nil {
-			<-sem
-			continue
+		if !acquire(loopCtx, sem) {
+			break
 		}
 		wg.Add(1)
 		go func(i int, item any) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			it := r.iteration(loopCtx, s, v, label, i, item)
-			mu.Lock()
-			iters[i] = it
-			done++
-			if it.Status == core.StepFailed && !s.ContinueOnError {
-				stop()
-			}
-			r.e.emit(Event{RunID: r.run.ID, Status: core.RunRunning, StepID: s.ID, Step: label, Done: done, Total: len(items),
-				Message: fmt.Sprintf("Step %s: %d of %d items", label, done, len(items))})
-			mu.Unlock()
+			it, err := r.iteration(loopCtx, s, v, label, i, item, l)
+			r.finishItem(ctx, l, it, err, stop, len(items))
 		}(i, item)
 	}
 	wg.Wait()
-	return r.endLoop(ctx, s, v, res, iters, counts)
+	r.skipRest(ctx, l, items)
+	return r.endLoop(ctx, l, v, res)
+}
+
+// acquire takes a slot for the next item, or reports that the loop stopped.
+func acquire(ctx context.Context, sem chan struct{}) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case sem <- struct{}{}:
+	}
+	if ctx.Err() != nil {
+		<-sem
+		return false
+	}
+	return true
+}
+
+// finishItem records an item as it ends, and stops the loop when it must.
+// It runs before the item frees its slot, so no item starts after a stop.
+func (r *runner) finishItem(ctx context.Context, l *loop, it core.Iteration, err error, stop func(), total int) {
+	var refused *refusedKey
+	l.mu.Lock()
+	l.status[it.Index-1] = it.Status
+	countItem(&l.counts, it.Status)
+	switch {
+	case errors.As(err, &refused) && l.reason == "":
+		l.reason = fmt.Sprintf("not tried: the tracker refused the key of connection “%s”", refused.conn)
+		stop()
+	case (it.Status == core.StepFailed || it.Status == core.StepUnknown) && !l.s.ContinueOnError && l.reason == "":
+		l.reason = fmt.Sprintf("not tried: the loop stopped at item %d (%s)", it.Index, it.Status)
+		stop()
+	}
+	counts := l.counts
+	if !l.top {
+		l.kept[it.Index-1] = it
+	}
+	l.mu.Unlock()
+	if l.top {
+		r.saveItems(l, []core.Iteration{compact(it)})
+	}
+	r.e.emit(Event{RunID: r.run.ID, Status: core.RunRunning, StepID: l.s.ID, Step: l.label, Done: counts.Total, Total: total, Items: &counts,
+		Message: fmt.Sprintf("Step %s: %d of %d items", l.label, counts.Total, total)})
+}
+
+// skipRest records every item that never started as skipped, with why.
+func (r *runner) skipRest(ctx context.Context, l *loop, items []any) {
+	reason := l.reason
+	if ctx.Err() != nil {
+		reason = "not tried: the run was cancelled"
+	}
+	var rest []core.Iteration
+	for i, item := range items {
+		if l.status[i] != "" {
+			continue
+		}
+		it := core.Iteration{Index: i + 1, Item: itemLabel(item), Status: core.StepSkipped, Error: reason}
+		l.status[i] = it.Status
+		countItem(&l.counts, it.Status)
+		if l.top {
+			rest = append(rest, it)
+		} else {
+			l.kept[i] = it
+		}
+	}
+	if len(rest) > 0 {
+		r.saveItems(l, rest)
+	}
+}
+
+func (r *runner) saveItems(l *loop, items []core.Iteration) {
+	if r.e.Items == nil {
+		return
+	}
+	if err := r.e.Items.SaveItems(r.run.ID, l.label, items); err != nil {
+		l.mu.Lock()
+		l.saveErr = err
+		l.mu.Unlock()
+	}
 }
 
 // iteration runs the loop's steps for one item, with its own copy of the
-// variables: {item}, its fields {item.x}, and {item_index}.
-func (r *runner) iteration(ctx context.Context, s core.Step, v vars, label string, i int, item any) core.Iteration {
+// variables: {item}, its fields {item.x}, and {item_index}. The item's
+// status is the worst of its steps'; the error returned is the one that
+// ended it.
+func (r *runner) iteration(ctx context.Context, s core.Step, v vars, label string, i int, item any, l *loop) (core.Iteration, error) {
 	iv := v.clone()
 	iv[s.ItemVar()], iv[s.ItemVar()+"_index"] = item, float64(i+1)
+	if l.top {
+		ctx = withItem(ctx, i+1)
+	}
 	it := core.Iteration{Index: i + 1, Item: itemLabel(item), Status: core.StepOK}
+	var last error
 	for j, child := range s.Steps {
-		cres, f := r.step(ctx, child, iv, fmt.Sprintf("%s.%d", label, j+1))
+		if ctx.Err() != nil && j == 0 {
+			it.Status, it.Error = core.StepSkipped, "not tried: the loop stopped before this item began"
+			return it, nil
+		}
+		cres, f, err := r.step(ctx, child, iv, fmt.Sprintf("%s.%d", label, j+1))
 		it.Steps = append(it.Steps, cres)
+		if err != nil {
+			last = err
+			it.Status = worse(it.Status, cres.Status)
+			if it.Error == "" {
+				it.Error = cres.Error
+			}
+		}
 		switch f {
 		case flowFailed:
-			it.Status, it.Error = core.StepFailed, cres.Error
-			return it
+			return it, err
 		case flowStopped:
-			it.Status = core.StepSkipped
-			return it
+			if it.Status == core.StepOK {
+				it.Status = core.StepSkipped
+			}
+			return it, last
 		}
 	}
-	return it
+	return it, last
 }
 
-func (r *runner) endLoop(ctx context.Context, s core.Step, v vars, res *core.StepResult, iters []core.Iteration, c *core.ItemCounts) error {
-	var firstErr string
-	for _, it := range iters {
-		switch it.Status {
-		case core.StepOK:
-			c.Succeeded++
-		case core.StepFailed:
-			c.Failed++
-			if firstErr == "" {
-				firstErr = fmt.Sprintf("item %d: %s", it.Index, it.Error)
-			}
-		default:
-			c.Skipped++
-		}
+func (r *runner) endLoop(ctx context.Context, l *loop, v vars, res *core.StepResult) error {
+	c := l.counts
+	res.Items = &c
+	if !l.top {
+		res.Iterations = l.kept
 	}
-	if len(iters) > core.MaxIterationsKept {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("Only the first %d items' details are kept.", core.MaxIterationsKept))
-		iters = iters[:core.MaxIterationsKept]
+	if l.saveErr != nil {
+		res.Warnings = append(res.Warnings, "Some items could not be stored: "+l.saveErr.Error())
 	}
-	res.Iterations = iters
 	set(v, res, "items_succeeded", float64(c.Succeeded))
 	set(v, res, "items_failed", float64(c.Failed))
 	set(v, res, "items_skipped", float64(c.Skipped))
+	set(v, res, "items_unknown", float64(c.Unknown))
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if c.Failed > 0 && !s.ContinueOnError {
-		return core.Errorf(core.EINVALID, "%d of %d items failed (%s); the loop stopped.", c.Failed, c.Total, firstErr)
+	if strings.Contains(l.reason, "refused the key") {
+		return core.Errorf(core.EUNAUTHORIZED, "The tracker refused the key: the loop stopped after %d of %d items (%s).", c.Total-c.Skipped, c.Total, strings.TrimPrefix(l.reason, "not tried: "))
 	}
-	if c.Failed > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d items failed; the loop went on.", c.Failed, c.Total))
+	bad := c.Failed + c.Unknown
+	if bad > 0 && !l.s.ContinueOnError {
+		return core.Errorf(core.EINVALID, "%d of %d items failed and %d have an unknown outcome; the loop stopped.", c.Failed, c.Total, c.Unknown)
+	}
+	if bad > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d items failed and %d have an unknown outcome; the loop went on.", c.Failed, c.Total, c.Unknown))
 	}
 	return nil
 }
 
-// loopItems reads what a For Each goes over: a list, a dataset's rows, or
-// a single value.
-func loopItems(v vars, over string) ([]any, error) {
-	name := strings.Trim(strings.TrimSpace(over), "{}")
-	x, ok := v.lookup(name)
-	if !ok {
-		return nil, core.Errorf(core.EINVALID, "{%s} is not set, so there is nothing to loop over.", name)
+// countItem adds one item of the status to c.
+func countItem(c *core.ItemCounts, status string) {
+	c.Total++
+	switch status {
+	case core.StepOK:
+		c.Succeeded++
+	case core.StepFailed:
+		c.Failed++
+	case core.StepUnknown:
+		c.Unknown++
+	default:
+		c.Skipped++
 	}
-	switch t := x.(type) {
-	case []any:
-		return t, nil
-	case *core.Dataset:
-		out := make([]any, len(t.Rows))
-		for i, row := range t.Rows {
-			out[i] = map[string]any(row)
-		}
-		return out, nil
-	case nil:
-		return nil, nil
-	case string:
-		if strings.TrimSpace(t) == "" {
-			return nil, nil
-		}
-	}
-	return []any{x}, nil
-}
-
-// itemLabel names an item for the log: an object by its ID or name field,
-// anything else by its text.
-func itemLabel(item any) string {
-	if m, ok := item.(map[string]any); ok {
-		for _, k := range []string{"Id", "id", "ID", "affiliate_id", "name", "Name", "title"} {
-			if v, found := m[k]; found && text(v) != "" {
-				return short(k + " " + text(v))
-			}
-		}
-	}
-	return short(text(item))
-}
-
-func short(s string) string {
-	if r := []rune(s); len(r) > 120 {
-		return string(r[:120]) + "…"
-	}
-	return s
 }

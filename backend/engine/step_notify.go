@@ -25,14 +25,28 @@ func (r *runner) email(ctx context.Context, s core.Step, v vars, res *core.StepR
 	rec := core.HTTPRecord{Kind: "email", Method: "SMTP", URL: "mailto:" + strings.Join(append(to, cc...), ","),
 		Headers: []core.Header{{Name: "Subject", Value: m.Subject}}, Body: preview(m.HTML), NotSent: r.dry}
 	res.Requests = append(res.Requests, rec)
-	if r.dry {
-		return nil
-	}
-	if r.e.Mailer == nil {
+	if r.e.Mailer == nil && !r.dry {
 		return core.Errorf(core.EINVALID, "No email account is set up: add one in Settings.")
 	}
-	if err := r.e.Mailer.Send(ctx, m); err != nil {
-		res.Requests[len(res.Requests)-1].Error = core.ErrorMessage(err)
+	w, err := r.begin(ctx, core.WriteEntry{Step: res.Label, Kind: "email", Method: "SMTP", URL: rec.URL, Values: map[string]string{"subject": m.Subject}})
+	if err != nil {
+		return err
+	}
+	if r.dry {
+		r.end(w, core.OutcomeNotSent, 0, nil, res)
+		res.Requests[len(res.Requests)-1].Outcome = core.OutcomeNotSent
+		return nil
+	}
+	err = r.e.Mailer.Send(ctx, m)
+	outcome := sendOutcome(0, err)
+	r.end(w, outcome, 0, err, res)
+	last := &res.Requests[len(res.Requests)-1]
+	last.Outcome = outcome
+	if err != nil {
+		last.Error = core.ErrorMessage(err)
+		if outcome == core.OutcomeUnknown && core.ErrorCode(err) != core.EUNKNOWN && !isCancel(err) {
+			return core.Errorf(core.EUNKNOWN, "The email may or may not have gone: %s", core.ErrorMessage(err))
+		}
 		return err
 	}
 	return nil
@@ -72,26 +86,43 @@ func (v vars) substituteHTML(s string) string {
 	})
 }
 
-// webhook sends the step's request; in a dry run it only records it.
+// webhook sends the step's request, journaled before and after; in a dry
+// run it only records it.
 func (r *runner) webhook(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
-	w, err := v.buildWebhook(*s.Webhook)
+	h, err := v.buildWebhook(*s.Webhook)
+	if err != nil {
+		return err
+	}
+	w, err := r.begin(ctx, core.WriteEntry{Step: res.Label, Kind: "webhook", Method: h.Method, URL: h.URL, Values: map[string]string{"body": preview(string(h.Body))}})
 	if err != nil {
 		return err
 	}
 	if r.dry {
-		res.Requests = append(res.Requests, core.HTTPRecord{Kind: "webhook", Method: w.Method, URL: w.URL, Headers: w.Headers, Body: preview(string(w.Body)), NotSent: true})
+		r.end(w, core.OutcomeNotSent, 0, nil, res)
+		res.Requests = append(res.Requests, core.HTTPRecord{Kind: "webhook", Method: h.Method, URL: h.URL, Headers: h.Headers, Body: preview(string(h.Body)), NotSent: true, Outcome: core.OutcomeNotSent})
 		return nil
 	}
-	rec, err := r.e.Webhooks.Send(ctx, w)
+	rec, err := r.e.Webhooks.Send(ctx, h)
 	rec.Kind = "webhook"
+	if rec.Outcome == "" {
+		rec.Outcome = sendOutcome(rec.Status, err)
+	}
+	r.end(w, rec.Outcome, rec.Status, err, res)
 	res.Requests = append(res.Requests, rec)
+	if err != nil && rec.Outcome == core.OutcomeUnknown && core.ErrorCode(err) != core.EUNKNOWN && !isCancel(err) {
+		return core.Errorf(core.EUNKNOWN, "The webhook may or may not have been delivered: %s", core.ErrorMessage(err))
+	}
 	return err
 }
 
 func (v vars) buildWebhook(cfg core.WebhookConfig) (Webhook, error) {
-	w := Webhook{Method: cfg.Method, URL: strings.TrimSpace(v.substitute(cfg.URL))}
+	w := Webhook{Method: cfg.Method}
 	if w.Method == "" {
 		w.Method = "POST"
+	}
+	var err error
+	if w.URL, err = v.webhookURL(cfg.URL); err != nil {
+		return w, err
 	}
 	u, err := url.Parse(w.URL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {

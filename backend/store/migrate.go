@@ -17,6 +17,8 @@ var (
 	bucketSettings    = []byte("settings")
 	bucketAutomations = []byte("automations")
 	bucketRuns        = []byte("runs")
+	bucketRunItems    = []byte("run_items")  // run ID -> loop label -> item index: core.Iteration
+	bucketRunWrites   = []byte("run_writes") // run ID -> sequence: core.WriteEntry
 	keySchemaVersion  = []byte("schema_version")
 )
 
@@ -26,6 +28,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrateV1,
 	migrateV2,
 	migrateV3,
+	migrateRunJournal,
 }
 
 // SchemaVersion is the version this build writes.
@@ -69,6 +72,17 @@ func migrateV2(tx *bolt.Tx) error {
 // migrateV3 adds automations and their runs.
 func migrateV3(tx *bolt.Tx) error {
 	for _, name := range [][]byte{bucketAutomations, bucketRuns} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// migrateRunJournal adds the buckets that keep every For Each item and the
+// journal of every write, apart from the run documents.
+func migrateRunJournal(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketRunItems, bucketRunWrites} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}

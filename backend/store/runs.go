@@ -26,9 +26,34 @@ func (db *DB) SaveRun(r *core.Run) error {
 	})
 }
 
-// GetRun returns ENOTFOUND if no run has the ID.
+// GetRun returns ENOTFOUND if no run has the ID. Each top-level loop's
+// Iterations hold its first page of items (ListItems gives the rest), and
+// Writes sums up the run's write journal.
 func (db *DB) GetRun(id uint64) (core.Run, error) {
-	return get[core.Run](db, bucketRuns, id, "Run")
+	r, err := get[core.Run](db, bucketRuns, id, "Run")
+	if err != nil {
+		return r, err
+	}
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		for i := range r.Steps {
+			st := &r.Steps[i]
+			if st.Kind != core.StepForEach || len(st.Iterations) > 0 {
+				continue
+			}
+			page := core.ItemPage{Items: []core.Iteration{}}
+			if err := listItems(tx, core.ItemFilter{RunID: id, Step: st.Label, Limit: core.DefaultItemPage}, &page); err != nil {
+				return err
+			}
+			st.Iterations = page.Items
+		}
+		return nil
+	})
+	if err != nil {
+		return r, err
+	}
+	ws, err := db.Writes(id)
+	r.Writes = summarize(ws)
+	return r, err
 }
 
 // ListRuns returns runs newest first, filtered, without step details,
@@ -56,32 +81,9 @@ func (db *DB) ListRuns(f core.RunFilter) ([]core.Run, error) {
 	return out, err
 }
 
-// MarkInterrupted marks every run still running (the app stopped during
-// it) as interrupted, and returns how many. They are never replayed.
-func (db *DB) MarkInterrupted(now time.Time) (int, error) {
-	n := 0
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketRuns)
-		return b.ForEach(func(k, v []byte) error {
-			var r core.Run
-			if err := json.Unmarshal(v, &r); err != nil || r.Status != core.RunRunning {
-				return err
-			}
-			r.Status, r.FinishedAt = core.RunInterrupted, now
-			r.Error = "AffDesk stopped while this run was in progress. Nothing was replayed: check the tracker before running it again."
-			out, err := json.Marshal(r)
-			if err != nil {
-				return err
-			}
-			n++
-			return b.Put(k, out)
-		})
-	})
-	return n, err
-}
-
 // PruneRuns deletes finished runs older than maxAge, then the oldest
-// finished ones past maxCount, and returns how many it deleted. Runs still
+// finished ones past maxCount, with their items and write journals, and
+// returns how many it deleted. Runs still
 // running or waiting for approval are never deleted.
 func (db *DB) PruneRuns(now time.Time, maxAge time.Duration, maxCount int) (int, error) {
 	var doomed [][]byte
@@ -109,6 +111,9 @@ func (db *DB) PruneRuns(now time.Time, maxAge time.Duration, maxCount int) (int,
 		}
 		for _, k := range doomed {
 			if err := b.Delete(k); err != nil {
+				return err
+			}
+			if err := deleteRunDetail(tx, k); err != nil {
 				return err
 			}
 		}

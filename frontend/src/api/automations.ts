@@ -8,6 +8,9 @@ export type Automation = core.Automation
 export type Step = core.Step
 export type Run = core.Run
 export type StepResult = core.StepResult
+export type Iteration = core.Iteration
+export type ItemPage = core.ItemPage
+export type ItemCounts = core.ItemCounts
 export type StatType = tracker.StatType
 export type AutomationPreset = tracker.AutomationPreset
 export type PullPreview = app.PullPreview
@@ -21,8 +24,30 @@ export interface RunEvent {
   message: string
   done: number
   total: number
+  /** A loop's items finished so far, by status. */
+  items?: ItemCounts
   finished: boolean
 }
+
+/** What each run status is called, and its badge tone. */
+export const runStatusWords: Record<string, string> = {
+  completed: 'Completed', completed_with_errors: 'Completed with errors', failed: 'Failed', stopped: 'Stopped by condition',
+  waiting_approval: 'Waiting for approval', running: 'Running', cancelled: 'Cancelled', interrupted: 'Interrupted',
+}
+export const runStatusTone: Record<string, string> = {
+  completed: 'ok', completed_with_errors: 'warn errors', failed: 'bad', stopped: 'warn', waiting_approval: 'warn',
+  running: 'accent', cancelled: '', interrupted: 'bad',
+}
+
+/** What an item or step status is called, and its badge tone. */
+export const stepStatusWords: Record<string, string> = {
+  ok: 'ok', failed: 'failed', unknown: 'unknown outcome', skipped: 'skipped', stopped: 'stopped', waiting: 'waiting',
+}
+export const stepStatusTone: Record<string, string> = { ok: 'ok', failed: 'bad', unknown: 'warn errors', stopped: 'warn', skipped: '', waiting: 'warn' }
+
+/** What to do about a write whose outcome is unknown. */
+export const checkTracker = 'It may or may not have been applied, and it was not resent: check in the tracker before running again.'
+
 
 export const listAutomations = () => call(API.List())
 export const saveAutomation = (a: object) => call(API.Save(core.Automation.createFrom(a)))
@@ -38,6 +63,8 @@ export const cancelRun = (runId: number) => call(API.Cancel(runId))
 export const listRuns = (automationId: number, status: string, limit: number) =>
   call(Runs.List(core.RunFilter.createFrom({ automationId, status, limit })))
 export const getRun = (id: number) => call(Runs.Get(id))
+export const listItems = (runId: number, step: string, status: string, offset: number, limit: number) =>
+  call(Runs.Items(core.ItemFilter.createFrom({ runId, step, status, offset, limit })))
 export const approveRun = (id: number, reason: string) => call(Runs.Approve(id, reason))
 export const rejectRun = (id: number, reason: string) => call(Runs.Reject(id, reason))
 

@@ -1,0 +1,106 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// begin records a write's intent in the journal before it is sent. When
+// the intent cannot be recorded the write must not be sent.
+func (r *runner) begin(ctx context.Context, w core.WriteEntry) (core.WriteEntry, error) {
+	w.RunID, w.Item, w.At = r.run.ID, itemOf(ctx), r.e.now().UTC()
+	if r.e.Journal == nil {
+		return w, nil
+	}
+	if err := r.e.Journal.BeginWrite(&w); err != nil {
+		return w, core.Errorf(core.EUNAVAILABLE, "The write could not be recorded before sending, so it was not sent: %v.", err)
+	}
+	return w, nil
+}
+
+// end records a write's outcome in the journal; a failure to record it
+// becomes a warning on the step (the intent stays, and reads as unknown).
+func (r *runner) end(w core.WriteEntry, outcome string, status int, err error, res *core.StepResult) {
+	if r.e.Journal == nil {
+		return
+	}
+	w.Outcome, w.Status, w.At = outcome, status, r.e.now().UTC()
+	if err != nil {
+		w.Error = core.ErrorMessage(err)
+	}
+	if jerr := r.e.Journal.EndWrite(w); jerr != nil {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("The outcome of this write (%s) could not be recorded: %v.", outcome, jerr))
+	}
+}
+
+// callOutcome says what became of a template write: the request layer's
+// own verdict when it gives one, else what the answer proves.
+func callOutcome(out Outcome, err error, dry bool) (string, int) {
+	if dry || out.NotSent {
+		return core.OutcomeNotSent, 0
+	}
+	status, verdict := 0, ""
+	for _, rec := range out.Records {
+		if rec.Status != 0 {
+			status = rec.Status
+		}
+		if rec.Outcome != "" {
+			verdict = rec.Outcome
+		}
+	}
+	switch {
+	case verdict != "":
+		return verdict, status
+	case core.ErrorCode(err) == core.EUNKNOWN:
+		return core.OutcomeUnknown, status
+	case status != 0 || err == nil:
+		return core.OutcomeSent, status
+	case isCancel(err) && len(out.Records) > 0:
+		return core.OutcomeUnknown, 0
+	}
+	return core.OutcomeNotSent, 0
+}
+
+// sendOutcome says what became of an email or webhook: sent when an
+// answer came, not sent when it was refused before leaving, else unknown.
+func sendOutcome(status int, err error) string {
+	if err == nil || status != 0 {
+		return core.OutcomeSent
+	}
+	switch core.ErrorCode(err) {
+	case core.EINVALID, core.EUNAUTHORIZED, core.ENOTFOUND:
+		return core.OutcomeNotSent
+	}
+	return core.OutcomeUnknown
+}
+
+// markOutcome stamps the final record of a write with its outcome.
+func markOutcome(recs []core.HTTPRecord, outcome string) {
+	if n := len(recs); n > 0 && recs[n-1].Outcome == "" {
+		recs[n-1].Outcome = outcome
+	}
+}
+
+// refusedKey is a tracker's refusal of a connection's credentials; it
+// names the connection, and it stops a loop at once.
+type refusedKey struct {
+	conn string
+	err  *core.Error
+}
+
+func (e *refusedKey) Error() string { return e.err.Error() }
+func (e *refusedKey) Unwrap() error { return e.err }
+
+// refused wraps an EUNAUTHORIZED error with the connection's name.
+func (r *runner) refused(tpl core.ActionTemplate, err error) error {
+	name := fmt.Sprintf("#%d", tpl.ConnectionID)
+	if r.e.Connections != nil {
+		if c, cerr := r.e.Connections.GetConnection(tpl.ConnectionID); cerr == nil && c.Name != "" {
+			name = c.Name
+		}
+	}
+	msg := fmt.Sprintf("The tracker refused the key of connection “%s”: %s Fix the key in Connections, then run again.", name, core.ErrorMessage(err))
+	return &refusedKey{conn: name, err: core.Errorf(core.EUNAUTHORIZED, "%s", msg)}
+}

@@ -1,0 +1,52 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// checkTracker tells the user what to do about a write with an unknown
+// outcome.
+const checkTracker = "Its outcome is unknown: it may or may not have been applied, and it was not resent. Check in the tracker before running it again."
+
+// withErrors returns Completed, or Completed with errors when a step or a
+// loop item failed (continue on error included) or a write's outcome is
+// unknown, with a message that counts them.
+func withErrors(steps []core.StepResult) (core.RunStatus, string) {
+	failed, unknown := 0, 0
+	for _, st := range steps {
+		switch st.Status {
+		case core.StepFailed:
+			failed++
+		case core.StepUnknown:
+			unknown++
+		}
+		if st.Items != nil {
+			failed += st.Items.Failed
+			unknown += st.Items.Unknown
+		}
+	}
+	if failed == 0 && unknown == 0 {
+		return core.RunCompleted, ""
+	}
+	var parts []string
+	if failed > 0 {
+		parts = append(parts, fmt.Sprintf("%d step(s) or item(s) failed", failed))
+	}
+	if unknown > 0 {
+		parts = append(parts, fmt.Sprintf("%d have an unknown outcome (check them in the tracker)", unknown))
+	}
+	return core.RunCompletedErrors, "Completed with errors: " + strings.Join(parts, "; ") + "."
+}
+
+// worse returns the status that says more about an item: unknown over
+// failed over anything else.
+func worse(a, b string) string {
+	rank := map[string]int{core.StepUnknown: 2, core.StepFailed: 1}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}

@@ -1,0 +1,172 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+	bolt "go.etcd.io/bbolt"
+)
+
+// interruptedMsg is the error of a run the app stopped during.
+const interruptedMsg = "AffDesk stopped while this run was in progress. Nothing was replayed: check the tracker before running it again."
+
+// MarkInterrupted marks every run still running (the app stopped during
+// it) as interrupted, and returns how many. They are never replayed. Each
+// write whose intent was recorded but not its outcome becomes Unknown,
+// and is folded into the run: the step in progress is added to the run's
+// steps, and an item in flight is kept as Unknown.
+func (db *DB) MarkInterrupted(now time.Time) (int, error) {
+	n := 0
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketRuns)
+		var keys [][]byte
+		err := b.ForEach(func(k, v []byte) error {
+			var r struct {
+				Status core.RunStatus `json:"status"`
+			}
+			if err := json.Unmarshal(v, &r); err != nil || r.Status != core.RunRunning {
+				return err
+			}
+			keys = append(keys, append([]byte(nil), k...))
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if err := interrupt(tx, k, now); err != nil {
+				return fmt.Errorf("mark run %d interrupted: %w", btoi(k), err)
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+func interrupt(tx *bolt.Tx, key []byte, now time.Time) error {
+	var r core.Run
+	if err := json.Unmarshal(tx.Bucket(bucketRuns).Get(key), &r); err != nil {
+		return err
+	}
+	unknown, err := settleJournal(tx, key, now)
+	if err != nil {
+		return err
+	}
+	r.Status, r.FinishedAt, r.Error = core.RunInterrupted, now, interruptedMsg
+	if !r.StartedAt.IsZero() {
+		r.DurationMs = now.Sub(r.StartedAt).Milliseconds()
+	}
+	if len(unknown) > 0 {
+		r.Error += fmt.Sprintf(" %d write(s) were sent without an answer being recorded: their outcome is unknown, check them in the tracker.", len(unknown))
+	}
+	if err := addStepInProgress(tx, key, &r, unknown); err != nil {
+		return err
+	}
+	return putJSON(tx.Bucket(bucketRuns), key, r)
+}
+
+// settleJournal turns every write in flight into an Unknown one and
+// returns them.
+func settleJournal(tx *bolt.Tx, key []byte, now time.Time) ([]core.WriteEntry, error) {
+	b := tx.Bucket(bucketRunWrites).Bucket(key)
+	if b == nil {
+		return nil, nil
+	}
+	var out []core.WriteEntry
+	err := b.ForEach(func(k, v []byte) error {
+		var w core.WriteEntry
+		if err := json.Unmarshal(v, &w); err != nil {
+			return fmt.Errorf("decode write %d: %w", btoi(k), err)
+		}
+		if w.Outcome != "" {
+			return nil
+		}
+		w.Outcome, w.At = core.OutcomeUnknown, now
+		w.Error = "AffDesk stopped before the answer to this write was recorded: check in the tracker whether it was applied."
+		out = append(out, w)
+		return nil
+	})
+	for _, w := range out {
+		if err := putJSON(b, itob(w.Seq), w); err != nil {
+			return nil, err
+		}
+	}
+	return out, err
+}
+
+// addStepInProgress adds the result of the step the run was in when the
+// app stopped, with the loop items that had finished or were in flight.
+func addStepInProgress(tx *bolt.Tx, key []byte, r *core.Run, unknown []core.WriteEntry) error {
+	idx := len(r.Steps)
+	if idx >= len(r.Snapshot.Steps) {
+		return nil
+	}
+	s := r.Snapshot.Steps[idx]
+	label := fmt.Sprint(idx + 1)
+	res := core.StepResult{StepID: s.ID, Label: label, Name: s.Label(), Kind: s.Kind, Status: core.StepFailed,
+		Error: "AffDesk stopped during this step."}
+	if len(unknown) > 0 {
+		res.Status = core.StepUnknown
+		res.Error += " A write in it has an unknown outcome: check it in the tracker."
+	}
+	if s.Kind == core.StepForEach {
+		counts, err := foldItems(tx, key, label, unknown)
+		if err != nil {
+			return err
+		}
+		res.Items = counts
+		res.Warnings = []string{"Only the items that finished or were in flight when AffDesk stopped are listed."}
+	}
+	r.Steps = append(r.Steps, res)
+	return nil
+}
+
+// foldItems keeps every item whose write was in flight as Unknown (unless
+// it had finished) and counts the loop's stored items.
+func foldItems(tx *bolt.Tx, key []byte, label string, unknown []core.WriteEntry) (*core.ItemCounts, error) {
+	b, err := nestedBucket(tx.Bucket(bucketRunItems), key, []byte(label))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range unknown {
+		if w.Item == 0 || b.Get(itob(uint64(w.Item))) != nil {
+			continue
+		}
+		it := core.Iteration{Index: w.Item, Status: core.StepUnknown, Error: w.Error,
+			Steps: []core.StepResult{{Label: w.Step, Status: core.StepUnknown, Error: w.Error,
+				Requests: []core.HTTPRecord{{Kind: w.Kind, Method: w.Method, URL: w.URL, Outcome: core.OutcomeUnknown}}}}}
+		if err := putJSON(b, itob(uint64(w.Item)), it); err != nil {
+			return nil, err
+		}
+	}
+	c := &core.ItemCounts{}
+	err = b.ForEach(func(_, v []byte) error {
+		var st struct {
+			Status string `json:"status"`
+		}
+		if err := json.Unmarshal(v, &st); err != nil {
+			return err
+		}
+		countItem(c, st.Status)
+		return nil
+	})
+	return c, err
+}
+
+// countItem adds one item of the status to c.
+func countItem(c *core.ItemCounts, status string) {
+	c.Total++
+	switch status {
+	case core.StepOK:
+		c.Succeeded++
+	case core.StepFailed:
+		c.Failed++
+	case core.StepUnknown:
+		c.Unknown++
+	default:
+		c.Skipped++
+	}
+}
