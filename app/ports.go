@@ -54,16 +54,10 @@ func httpRecords(xs []request.Exchange) []core.HTTPRecord {
 // selector evaluates JSONPaths with ojg, within pick.DefaultLimits.
 type selector struct{}
 
-// Select is SelectContext without a caller's context: the selection is
-// still held to pick.DefaultLimits (node cap and timeout).
-func (s selector) Select(body []byte, path string) ([]any, error) {
-	return s.SelectContext(context.Background(), body, path)
-}
-
-// SelectContext returns the values path selects in a JSON body. EINVALID
+// Select returns the values path selects in a JSON body. EINVALID
 // for a bad path, a body that is not JSON or a path that selects too much;
 // EUNAVAILABLE when ctx ends or the selection runs out of time.
-func (selector) SelectContext(ctx context.Context, body []byte, path string) ([]any, error) {
+func (selector) Select(ctx context.Context, body []byte, path string) ([]any, error) {
 	x, err := pick.Compile(path)
 	if err != nil {
 		return nil, err

@@ -17,15 +17,15 @@ func TestSelectorHonoursContextAndLimits(t *testing.T) {
 		body = `{"a":[` + body + `,` + body + `]}`
 	}
 	var s selector
-	if _, err := s.Select([]byte(body), "$..a..a..a..a..a..a"); core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), "narrow it") {
+	if _, err := s.Select(context.Background(), []byte(body), "$..a..a..a..a..a..a"); core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), "narrow it") {
 		t.Errorf("exploding path: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := s.SelectContext(ctx, []byte(body), "$..a"); core.ErrorCode(err) != core.EUNAVAILABLE {
+	if _, err := s.Select(ctx, []byte(body), "$..a"); core.ErrorCode(err) != core.EUNAVAILABLE {
 		t.Errorf("cancelled: %v", err)
 	}
-	got, err := s.SelectContext(context.Background(), []byte(`{"x":[{"id":1},{"id":2}]}`), "$.x[*].id")
+	got, err := s.Select(context.Background(), []byte(`{"x":[{"id":1},{"id":2}]}`), "$.x[*].id")
 	if err != nil || len(got) != 2 {
 		t.Errorf("plain path: %v %v", got, err)
 	}

@@ -71,7 +71,7 @@ func (f *fakeCaller) Call(ctx context.Context, tpl core.ActionTemplate, values m
 
 type pickSelector struct{}
 
-func (pickSelector) Select(body []byte, path string) ([]any, error) {
+func (pickSelector) Select(_ context.Context, body []byte, path string) ([]any, error) {
 	doc, err := pick.Parse(body)
 	if err != nil {
 		return nil, err

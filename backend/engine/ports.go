@@ -29,9 +29,10 @@ type Outcome struct {
 
 // Selector evaluates JSONPaths.
 type Selector interface {
-	// Select returns the values path selects in a JSON body; EINVALID for
+	// Select returns the values path selects in a JSON body, within the
+	// adapter's node and time limits and until ctx ends; EINVALID for
 	// a bad path or a body that is not JSON.
-	Select(body []byte, path string) ([]any, error)
+	Select(ctx context.Context, body []byte, path string) ([]any, error)
 }
 
 // StatsPuller runs Pull Stats steps.

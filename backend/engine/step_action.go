@@ -36,7 +36,7 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 		}
 		return nil
 	}
-	return r.selectInto(s, out.Body, v, res)
+	return r.selectInto(ctx, s, out.Body, v, res)
 }
 
 // call sends the template, journaling it first when it writes. The
@@ -58,9 +58,9 @@ func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[s
 
 // selectInto sets each selection's variable: one value as itself, many as
 // a list, none as empty text with a warning.
-func (r *runner) selectInto(s core.Step, body []byte, v vars, res *core.StepResult) error {
+func (r *runner) selectInto(ctx context.Context, s core.Step, body []byte, v vars, res *core.StepResult) error {
 	for _, sel := range s.Selections {
-		vals, err := r.e.Selector.Select(body, sel.Path)
+		vals, err := r.e.Selector.Select(ctx, body, sel.Path)
 		if err != nil {
 			return fmt.Errorf("field {%s}: %w", sel.Variable, err)
 		}
