@@ -33,7 +33,7 @@ func canaryForms() map[string]string {
 		"raw": canary, "query": url.QueryEscape(canary), "path": url.PathEscape(canary),
 		"json": jsonOf(canary, true), "json-nohtml": jsonOf(canary, false), "json-php": strings.ReplaceAll(jsonOf(canary, false), "/", `\/`),
 		"html": html.EscapeString(canary),
-		"b64": base64.StdEncoding.EncodeToString([]byte(canary)), "b64url": base64.URLEncoding.EncodeToString([]byte(canary)),
+		"b64":  base64.StdEncoding.EncodeToString([]byte(canary)), "b64url": base64.URLEncoding.EncodeToString([]byte(canary)),
 		"b64raw": base64.RawStdEncoding.EncodeToString([]byte(canary)), "b64rawurl": base64.RawURLEncoding.EncodeToString([]byte(canary)),
 		"basic": base64.StdEncoding.EncodeToString([]byte(basic)), "basic-raw": base64.RawURLEncoding.EncodeToString([]byte(basic)),
 	}
