@@ -182,4 +182,3 @@ func TestNoSecretInRecordsLogsOrErrors(t *testing.T) {
 		}
 	}
 }
-
