@@ -88,11 +88,17 @@ func TestRetriesShowInTheTestResult(t *testing.T) {
 	if len(at) != 3 || at[0].Status != 503 || at[1].WaitMs != 2000 || !strings.Contains(at[0].Retry, "HTTP 503") {
 		t.Fatalf("attempts %+v", at)
 	}
-	demo.Inject(demotracker.Fault{PathPrefix: "/3.0/admin/partner/", Times: 1, Status: 503})
-	post, _ := s.TemplateFromPreset("affise.partner.edit", c.ID)
-	res, _ = s.TestTemplate(app.TestInput{Template: post, Values: map[string]string{"affiliate_id": "1", "status": "active"}, Confirmed: true})
-	if len(res.Exchanges) != 1 || len(res.Exchanges[0].Attempts) != 1 || res.Status != 503 || res.TrackerError == "" {
-		t.Fatalf("a POST was retried or its failure hidden: %+v", res)
+	postback, _ := s.TemplateFromPreset("affise.postback.create", c.ID)
+	values := map[string]string{"pid": "1", "url": "https://partner.example/pb?click={clickid}"}
+	demo.Inject(demotracker.Fault{PathPrefix: "/3.0/partner/postback", Times: 1, Status: 503})
+	res, err = s.TestTemplate(app.TestInput{Template: postback, Values: values, Confirmed: true})
+	if err != nil || len(res.Exchanges[0].Attempts) != 2 || res.Status != 200 || res.Outcome != core.OutcomeSent {
+		t.Fatalf("a POST refused with 503 was not sent again: %+v %v", res, err)
+	}
+	demo.Inject(demotracker.Fault{PathPrefix: "/3.0/partner/postback", Times: 1, Status: 502})
+	res, err = s.TestTemplate(app.TestInput{Template: postback, Values: values, Confirmed: true})
+	if err != nil || len(res.Exchanges[0].Attempts) != 1 || res.Outcome != core.OutcomeUnknown || !strings.Contains(res.Error, "may or may not have been applied") {
+		t.Fatalf("a POST after a 502 was resent or its unknown outcome hidden: %+v %v", res, err)
 	}
 }
 

@@ -42,7 +42,7 @@ func httpRecords(xs []request.Exchange) []core.HTTPRecord {
 	for _, x := range xs {
 		rec := core.HTTPRecord{Kind: "request", Method: x.Request.Method, URL: x.Request.URL, Body: x.Request.Body, NotSent: x.NotSent,
 			Status: x.Status, DurationMs: x.DurationMs, Size: x.Size, Attempts: len(x.Attempts), Page: x.Page, Window: x.Window,
-			Response: x.Body, Truncated: x.BodyTruncated, Error: x.Error}
+			Response: x.Body, Truncated: x.BodyTruncated, Error: x.Error, Outcome: x.Outcome}
 		for _, h := range x.Request.Headers {
 			rec.Headers = append(rec.Headers, core.Header{Name: h.Name, Value: h.Value})
 		}

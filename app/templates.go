@@ -42,6 +42,9 @@ func (s *Services) validateTemplate(t *core.ActionTemplate) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
+	if err := tracker.CheckSafeToRepeat(*t); err != nil {
+		return err
+	}
 	return tracker.CheckDialect(c, t.Platform)
 }
 

@@ -57,6 +57,30 @@ func TestSaveTemplateChecksItsConnection(t *testing.T) {
 	}
 }
 
+// TestSaveRefusesSafeToRepeatOnDeltas proves a template whose parameters
+// are deltas cannot be saved as safe to repeat, and names the parameter.
+func TestSaveRefusesSafeToRepeatOnDeltas(t *testing.T) {
+	s, _ := MustServices(t, nil)
+	c := demoConn(t, s)
+	tpl, err := s.TemplateFromPreset("impact.actions.update_items", c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl.Idempotent = true
+	_, err = s.SaveTemplate(tpl)
+	if core.ErrorField(err) != "idempotent" || !strings.Contains(err.Error(), "ItemSubTotalDelta") && !strings.Contains(err.Error(), "Quantity") {
+		t.Fatalf("err %v, want a refusal on idempotent naming the delta", err)
+	}
+	tpl.Idempotent = false
+	if _, err := s.SaveTemplate(tpl); err != nil {
+		t.Fatalf("the same template, not marked safe: %v", err)
+	}
+	upd, _ := s.TemplateFromPreset("impact.actions.update", c.ID)
+	if _, err := s.SaveTemplate(upd); err != nil || !upd.Idempotent {
+		t.Fatalf("absolute update: safe %v, err %v", upd.Idempotent, err)
+	}
+}
+
 func TestSearchAndDuplicateTemplates(t *testing.T) {
 	s, _ := MustServices(t, nil)
 	c := demoConn(t, s)

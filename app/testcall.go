@@ -47,6 +47,10 @@ type TestResult struct {
 	Pages         int              `json:"pages"`
 	Windows       int              `json:"windows"`
 	Warnings      []string         `json:"warnings"`
+	// Outcome is core.OutcomeUnknown when a write was sent but no answer
+	// proves whether the tracker applied it: Error then says what to
+	// check. Otherwise the last write's outcome, or "" for a read.
+	Outcome string `json:"outcome"`
 }
 
 // ExchangeView is one request of a test, without its body.
@@ -60,13 +64,15 @@ type ExchangeView struct {
 	Window     int               `json:"window"`
 	Attempts   []request.Attempt `json:"attempts"`
 	Error      string            `json:"error"`
+	Outcome    string            `json:"outcome"` // writes only: sent, not_sent or unknown
 }
 
 // TestTemplate makes the real call a template describes, through the
 // request engine: tracker rules, rate limit, retries, pages and windows.
 // A write (any method but GET) is refused unless in.Confirmed is set.
 // Invalid input or a broken rule is an error before anything is sent; a
-// failed exchange is a TestResult with Error set.
+// failed exchange is a TestResult with Error set; a write whose outcome
+// is unknown also has Outcome core.OutcomeUnknown.
 func (s *Services) TestTemplate(in TestInput) (TestResult, error) {
 	t := in.Template
 	if err := s.validateTemplate(&t); err != nil {
@@ -118,7 +124,8 @@ func summarize(res *request.Result) TestResult {
 	out := TestResult{Pages: res.Pages, Windows: res.Windows, Warnings: res.Warnings, DurationMs: res.DurationMs}
 	for _, x := range res.Exchanges {
 		out.Exchanges = append(out.Exchanges, ExchangeView{Method: x.Request.Method, URL: x.Request.URL, Status: x.Status,
-			DurationMs: x.DurationMs, Size: x.Size, Page: x.Page, Window: x.Window, Attempts: x.Attempts, Error: x.Error})
+			DurationMs: x.DurationMs, Size: x.Size, Page: x.Page, Window: x.Window, Attempts: x.Attempts, Error: x.Error, Outcome: x.Outcome})
+		out.Outcome = x.Outcome
 	}
 	if n := len(res.Exchanges); n > 0 {
 		out.Request = res.Exchanges[n-1].Request

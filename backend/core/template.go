@@ -44,11 +44,12 @@ type ActionTemplate struct {
 	Notes        string       `json:"notes"`
 	PresetID     string       `json:"presetId,omitempty"`
 	Pagination   Pagination   `json:"pagination"`
-	Retries      int          `json:"retries"`     // automatic retries of a failed attempt (0-10)
-	Idempotent   bool         `json:"idempotent"`  // a POST or PATCH that is safe to send twice
-	SplitRanges  bool         `json:"splitRanges"` // split a date range too long for the tracker into windows
-	CreatedAt    time.Time    `json:"createdAt"`
-	UpdatedAt    time.Time    `json:"updatedAt"`
+	Retries      int          `json:"retries"`    // automatic retries of a failed attempt (0-10)
+	Idempotent   bool         `json:"idempotent"` // "Safe to repeat": a write whose repeat cannot change the result
+
+	SplitRanges bool      `json:"splitRanges"` // split a date range too long for the tracker into windows
+	CreatedAt   time.Time `json:"createdAt"`
+	UpdatedAt   time.Time `json:"updatedAt"`
 }
 
 // IsWrite reports whether calling the template may change data on the
@@ -103,6 +104,9 @@ func (t *ActionTemplate) validatePath() error {
 	if strings.Contains(t.Path, "://") {
 		return FieldError("path", "Endpoint path is relative to the connection's URL: leave out the scheme and host.")
 	}
+	if strings.Contains(t.Path, "//") || strings.ContainsAny(t.Path, "@\\") {
+		return FieldError("path", "Endpoint path must not contain '//', '@' or '\\': they could send the request to another host.")
+	}
 	if _, err := ParsePlaceholders(t.Path); err != nil {
 		return FieldError("path", "%s.", capitalize(err.Error()))
 	}
@@ -138,15 +142,13 @@ func (t *ActionTemplate) validateOptions() error {
 	return t.Pagination.Validate()
 }
 
-// Retryable reports whether a failed attempt may be sent again: GET, PUT
-// and DELETE may; POST and PATCH only when marked idempotent.
-func (t *ActionTemplate) Retryable() bool {
-	switch t.Method {
-	case "GET", "PUT", "DELETE":
-		return true
-	}
-	return t.Idempotent
-}
+// Retryable reports whether an attempt whose outcome is unknown (a
+// timeout, a connection lost after the request was written, a 502 or a
+// 504) may be sent again: a GET may, and a write only when its template
+// is marked safe to repeat (Idempotent), which makes it retried like a
+// read. Any write is still retried when the answer proves it was not
+// applied (refused before it was written, 429, 503).
+func (t *ActionTemplate) Retryable() bool { return !t.IsWrite() || t.Idempotent }
 
 // validatePlaceholders checks that every path placeholder has a path
 // parameter and every path parameter has a placeholder.

@@ -111,7 +111,7 @@ func TestRetryable(t *testing.T) {
 		idempotent bool
 		want       bool
 	}{
-		{"GET", false, true}, {"PUT", false, true}, {"DELETE", false, true},
+		{"GET", false, true}, {"PUT", false, false}, {"DELETE", false, false}, {"PUT", true, true}, {"DELETE", true, true},
 		{"POST", false, false}, {"PATCH", false, false}, {"POST", true, true}, {"PATCH", true, true},
 	}
 	for _, tt := range tests {

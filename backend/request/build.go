@@ -125,8 +125,12 @@ func addQuery(u *url.URL, name, val string) {
 }
 
 // fillPath replaces each {placeholder} with its path-escaped value, so a
-// value can never add or climb path segments.
+// value can never add or climb path segments, and refuses a path or a
+// value that could name another host ('@', '//', '\\').
 func fillPath(path string, vals []value) (string, error) {
+	if hostChanging(path) {
+		return "", core.FieldError("path", "The endpoint path must not contain '@', '//' or '\\': it could send the request to another host.")
+	}
 	phs, err := core.ParsePlaceholders(path)
 	if err != nil {
 		return "", core.FieldError("path", "%v.", err)
@@ -140,6 +144,9 @@ func fillPath(path string, vals []value) (string, error) {
 		}
 		if s == "." || s == ".." {
 			return "", core.FieldError("values."+ph.Name, "%s cannot be %q.", ph.Name, s)
+		}
+		if hostChanging(s) {
+			return "", core.FieldError("values."+ph.Name, "%s fills {%s} in the path and must not contain '@', '//' or '\\' (it could send the request to another host).", ph.Name, ph.Name)
 		}
 		b.WriteString(path[last:ph.Start])
 		b.WriteString(url.PathEscape(s))

@@ -79,11 +79,21 @@ func looksLikeHTML(body []byte) bool {
 	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
+// refusalMarkers are the words trackers use to refuse a key inside an
+// HTTP 200: Affise's "Auth Denied" and "Token is necessary", CAKE's
+// "Invalid API Key".
+var refusalMarkers = []string{"auth denied", "token is necessary", "invalid api key", "api key is invalid"}
+
 // bodyRefusesKey spots trackers that refuse a key inside an HTTP 200, such
 // as Affise's {"status":2,"message":"Auth Denied"} or CAKE's "Invalid API Key".
 func bodyRefusesKey(body []byte) bool {
-	s := strings.ToLower(string(body[:min(len(body), 2048)]))
-	for _, marker := range []string{"auth denied", "token is necessary", "invalid api key", "api key is invalid"} {
+	return RefusesKey(string(body[:min(len(body), 2048)]))
+}
+
+// RefusesKey reports whether a tracker's message says it refused the key.
+func RefusesKey(msg string) bool {
+	s := strings.ToLower(msg)
+	for _, marker := range refusalMarkers {
 		if strings.Contains(s, marker) {
 			return true
 		}

@@ -48,6 +48,10 @@ type Exchange struct {
 	Window        int       `json:"window"` // 1-based date window; 0 when the range was not split
 	Error         string    `json:"error,omitempty"`
 	NotSent       bool      `json:"notSent,omitempty"` // a dry run held this write back
+	// Outcome is set on every write: core.OutcomeSent (an answer came),
+	// core.OutcomeNotSent (provably never applied) or core.OutcomeUnknown
+	// (written, but no answer proves whether it was applied).
+	Outcome string `json:"outcome,omitempty"`
 }
 
 // Result is a whole call: every exchange, and the final body, merged
@@ -89,14 +93,24 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 }
 
 // Do runs a call. In a dry run a write (any method but GET) is built,
-// checked and recorded as not sent; reads are sent for real. Invalid input or a broken tracker rule is an EINVALID
-// error, with a nil result, before anything is sent. A transport failure that outlived its
-// retries is an EUNAVAILABLE error, returned with the partial result. A
-// tracker's refusal (HTTP 4xx/5xx or an error envelope) is not a Go error:
-// the result carries it in TrackerError, and Failure words it.
+// checked and recorded as not sent; reads are sent for real. Invalid
+// input or a broken tracker rule is an EINVALID error, with a nil result,
+// before anything is sent; so is a URL that leaves the connection's host.
+// A write whose outcome is unknown (sent, then a timeout, a dropped
+// connection, a 502 or a 504) is never resent unless its template is
+// marked safe to repeat: it is an EUNKNOWN error, returned with the
+// partial result. A transport failure that outlived its retries is an
+// EUNAVAILABLE error, returned with the partial result. A tracker's
+// refusal (HTTP 4xx/5xx or an error envelope) is not a Go error: the
+// result carries it in TrackerError, and Failure words it (EUNAUTHORIZED
+// for a refused key). Every text of the result has the target's secrets
+// masked.
 func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	start := c.now()
 	res := &Result{}
+	if w := PlainHTTPWarning(call.Target); w != "" {
+		res.Warnings = append(res.Warnings, w)
+	}
 	windows, err := c.plan(call)
 	if err != nil {
 		return nil, err
@@ -109,7 +123,7 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	}
 	if call.DryRun && call.Template.IsWrite() {
 		for _, b := range firsts {
-			res.Exchanges = append(res.Exchanges, Exchange{Request: NewMasker(call.Target).Record(b), NotSent: true})
+			res.Exchanges = append(res.Exchanges, Exchange{Request: NewMasker(call.Target).Record(b), NotSent: true, Outcome: core.OutcomeNotSent})
 		}
 		return res, nil
 	}

@@ -158,21 +158,27 @@ func TestRetryAfterBeyondTheCapIsNotWaited(t *testing.T) {
 
 func TestWhichMethodsRetry(t *testing.T) {
 	tests := []struct {
-		method     string
-		idempotent bool
-		wantReqs   int32
+		method   string
+		safe     bool
+		first    int
+		wantReqs int32
 	}{
-		{"GET", false, 2}, {"PUT", false, 2}, {"DELETE", false, 2},
-		{"POST", false, 1}, {"PATCH", false, 1}, {"POST", true, 2}, {"PATCH", true, 2},
+		{"GET", false, 502, 2}, {"GET", false, 503, 2},
+		{"POST", false, 503, 2}, {"PUT", false, 429, 2}, {"PATCH", false, 503, 2}, {"DELETE", false, 429, 2},
+		{"POST", false, 502, 1}, {"PUT", false, 504, 1}, {"PATCH", false, 502, 1}, {"DELETE", false, 504, 1},
+		{"POST", true, 502, 2}, {"PUT", true, 504, 2},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s idempotent=%v", tt.method, tt.idempotent), func(t *testing.T) {
-			srv, n := script(t, status(503), okJSON(`{}`))
+		t.Run(fmt.Sprintf("%s safe=%v %d", tt.method, tt.safe, tt.first), func(t *testing.T) {
+			srv, n := script(t, status(tt.first), okJSON(`{}`))
 			tp := tpl(tt.method, "/x", core.BodyJSON)
-			tp.Retries, tp.Idempotent = 3, tt.idempotent
+			tp.Retries, tp.Idempotent = 3, tt.safe
 			res, err := client(newClock()).Do(context.Background(), callTo(srv, tp))
-			if err != nil || *n != tt.wantReqs || len(res.Exchanges[0].Attempts) != int(tt.wantReqs) {
+			if *n != tt.wantReqs || len(res.Exchanges[0].Attempts) != int(tt.wantReqs) {
 				t.Fatalf("requests %d, want %d (err %v)", *n, tt.wantReqs, err)
+			}
+			if tt.wantReqs == 1 && core.ErrorCode(err) != core.EUNKNOWN {
+				t.Errorf("an unresent write after %d: err %v, want EUNKNOWN", tt.first, err)
 			}
 		})
 	}

@@ -156,8 +156,10 @@ func clip(s string) string {
 	return s
 }
 
-// Failure words a tracker's refusal for the user: a wrong key names the
-// connection and is EUNAUTHORIZED; anything else is EINVALID with the
+// Failure words a tracker's refusal for the user: a refused key (HTTP 401
+// or 403, or a tracker's "invalid key" inside any answer, such as Affise's
+// "Auth Denied" or CAKE's "Invalid API Key") names the connection and is
+// EUNAUTHORIZED; anything else is EINVALID or EUNAVAILABLE with the
 // tracker's own message.
 func Failure(connection string, status int, trackerMsg string) *core.Error {
 	code := fmt.Sprintf("HTTP %d", status)
@@ -165,8 +167,8 @@ func Failure(connection string, status int, trackerMsg string) *core.Error {
 		code += ": " + trackerMsg
 	}
 	switch {
-	case status == 401 || status == 403:
-		return core.Errorf(core.EUNAUTHORIZED, "%s refused the credentials (%s). Check the key or token in the connection %q.", connection, code, connection)
+	case status == 401 || status == 403 || RefusesKey(trackerMsg):
+		return core.Errorf(core.EUNAUTHORIZED, "The tracker refused the key of connection %q (%s). Check the key or token in the connection, and that it has API access.", connection, code)
 	case status == 429:
 		return core.Errorf(core.EUNAVAILABLE, "%s is rate-limiting AffDesk (%s). Lower the connection's rate limit or try later.", connection, code)
 	case status >= 500:

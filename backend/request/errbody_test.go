@@ -53,7 +53,7 @@ func TestFailureWording(t *testing.T) {
 		wantCode string
 		want     string
 	}{
-		{401, core.EUNAUTHORIZED, `Check the key or token in the connection "Acme"`},
+		{401, core.EUNAUTHORIZED, `refused the key of connection "Acme"`},
 		{403, core.EUNAUTHORIZED, "HTTP 403"},
 		{429, core.EUNAVAILABLE, "rate-limiting"},
 		{503, core.EUNAVAILABLE, "internal error"},

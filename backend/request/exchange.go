@@ -11,24 +11,26 @@ import (
 
 // exchange sends b with the connection's rate limit and the template's
 // retry policy, and records every attempt. It returns the last response
-// (nil when none came back) and the error that ended the attempts.
-func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, []Attempt, error) {
+// (nil when none came back), the write outcome of the last attempt
+// (core.OutcomeSent, OutcomeNotSent or OutcomeUnknown) and the error that
+// ended the attempts. A read, or a write marked safe to repeat, is retried
+// on any retryable failure; any other write only when the failure proves
+// it was not applied (see attemptOutcome).
+func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, []Attempt, string, error) {
 	policy := DefaultPolicy(call.Template.Retries)
-	if !call.Template.Retryable() {
-		policy.Retries = 0
-	}
 	bo := backoffFor(policy)
 	sender := Sender{
 		Timeout:        seconds(call.Target.Timeouts.TotalSeconds),
 		ConnectTimeout: seconds(call.Target.Timeouts.ConnectSeconds),
 		MaxBody:        c.MaxBody, Now: c.Now,
+		Redirects: RedirectsFor(call.Target), Fresh: call.Template.IsWrite(),
 	}
 	var attempts []Attempt
 	var waited time.Duration
 	for n := 1; ; n++ {
 		lw, err := c.limiters().Wait(ctx, call.Target.RateKey, call.Target.RateLimit, c.now, c.sleep)
 		if err != nil {
-			return nil, attempts, err
+			return nil, attempts, core.OutcomeNotSent, err
 		}
 		start := c.now()
 		resp, err := sender.Send(ctx, b.clone(ctx), call.Target.SkipTLSVerify)
@@ -39,24 +41,52 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 		if err != nil {
 			a.Error = NewMasker(call.Target).String(err.Error())
 		}
+		outcome := attemptOutcome(resp, err)
 		reason := retryReason(resp, err)
+		if reason != "" && !call.Template.Retryable() && outcome != core.OutcomeNotSent {
+			a.Retry = "not retried: the write may have been applied, and its template is not marked safe to repeat"
+			reason = ""
+		}
 		if reason == "" || n > policy.Retries {
 			attempts = append(attempts, a)
-			return resp, attempts, err
+			return resp, attempts, outcome, err
 		}
 		delay, why := nextDelay(policy, resp, bo, c.now())
 		if why != nil {
 			a.Retry = "not retried: " + why.Error()
 			attempts = append(attempts, a)
-			return resp, attempts, err
+			return resp, attempts, outcome, err
 		}
 		a.Retry = fmt.Sprintf("%s; retrying in %s", reason, delay.Round(time.Millisecond))
 		attempts = append(attempts, a)
 		if err := c.sleep(ctx, delay); err != nil {
-			return nil, attempts, err
+			return nil, attempts, outcome, err
 		}
 		waited = delay
 	}
+}
+
+// attemptOutcome says what one attempt proves about a write: not sent
+// when the request never left (refused, no such host, TLS failed) or the
+// tracker answered 429 or 503, which refuse a request unprocessed; unknown
+// after a timeout or a connection lost once the request was written, or a
+// 502 or 504 (a gateway lost the tracker's answer); sent when any other
+// answer came.
+func attemptOutcome(resp *Response, err error) string {
+	var se *SendError
+	switch {
+	case err != nil && errors.As(err, &se) && se.Answered:
+		return core.OutcomeSent
+	case err != nil && (NotWritten(err) || !errors.As(err, &se)):
+		return core.OutcomeNotSent
+	case err != nil:
+		return core.OutcomeUnknown
+	case resp.Status == 429 || resp.Status == 503:
+		return core.OutcomeNotSent
+	case resp.Status == 502 || resp.Status == 504:
+		return core.OutcomeUnknown
+	}
+	return core.OutcomeSent
 }
 
 // retryReason says why an attempt deserves another, or "" when it does not.

@@ -1,8 +1,8 @@
 package request
 
 import (
+	"bytes"
 	"net/http"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -29,14 +29,19 @@ type Header struct {
 
 // Masker hides a target's secrets in anything recorded about a request.
 type Masker struct {
-	secrets    []string
-	authHeader string // header that carries a key, if any
-	authQuery  string // query or body field that carries a key, if any
+	forms      []string // every encoded form of every secret, longest first
+	authHeader string   // header that carries a key, if any
+	authQuery  string   // query or body field that carries a key, if any
 }
 
 // NewMasker returns a masker for the target's credentials.
 func NewMasker(t core.Target) Masker {
-	m := Masker{secrets: t.SecretValues()}
+	secrets := t.SecretValues()
+	var basic []string
+	if t.Auth.Kind == core.AuthBasic && (t.Auth.User != "" || t.Auth.Password != "") {
+		basic = []string{t.Auth.User + ":" + t.Auth.Password}
+	}
+	m := Masker{forms: secretForms(secrets, basic)}
 	switch t.Auth.Kind {
 	case core.AuthHeader:
 		m.authHeader = t.Auth.Name
@@ -46,17 +51,39 @@ func NewMasker(t core.Target) Masker {
 	return m
 }
 
-// String masks every secret in s, raw or URL-encoded.
+// String masks every secret in s, in every form listed by secretForms.
 func (m Masker) String(s string) string {
-	for _, sec := range m.secrets {
-		if len(sec) < 3 {
-			continue
-		}
-		for _, form := range []string{sec, url.QueryEscape(sec), url.PathEscape(sec)} {
+	for _, form := range m.forms {
+		if strings.Contains(s, form) {
 			s = strings.ReplaceAll(s, form, Mask)
 		}
 	}
 	return s
+}
+
+// Bytes masks every secret in b; b itself is returned when it holds none.
+func (m Masker) Bytes(b []byte) []byte {
+	out := b
+	for _, form := range m.forms {
+		if bytes.Contains(out, []byte(form)) {
+			out = bytes.ReplaceAll(out, []byte(form), []byte(Mask))
+		}
+	}
+	return out
+}
+
+// Header returns a copy of h with every secret masked in its values.
+func (m Masker) Header(h http.Header) http.Header {
+	if h == nil {
+		return nil
+	}
+	out := make(http.Header, len(h))
+	for k, vs := range h {
+		for _, v := range vs {
+			out[k] = append(out[k], m.String(v))
+		}
+	}
+	return out
 }
 
 // Record describes b with secrets masked.

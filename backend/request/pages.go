@@ -21,29 +21,27 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 		b = b.withQuery(first)
 	}
 	var prev [32]byte
+	masker := NewMasker(call.Target)
 	for page := 1; ; page++ {
-		resp, attempts, err := c.exchange(ctx, call, b)
-		x := c.record(call, b, resp, attempts, err)
-		x.Page, x.Window = page, window
-		res.Exchanges = append(res.Exchanges, x)
+		resp, err := c.send(ctx, call, b, page, window, res)
 		if err != nil {
-			return core.Errorf(core.EUNAVAILABLE, "%s", x.Error)
+			return err
 		}
-		res.Status, res.StatusText, res.Header = resp.Status, resp.StatusText, resp.Header
-		if msg := ReadError(call.Target.Platform, resp.Status, resp.Body); msg != "" {
-			res.TrackerError, res.Body = msg, resp.Body
+		body := masker.Bytes(resp.Body)
+		if msg := ReadError(call.Target.Platform, resp.Status, body); msg != "" {
+			res.TrackerError, res.Body = masker.String(msg), body
 			return nil
 		}
 		if !pg.Enabled() {
-			return m.add(resp.Body)
+			return m.add(body)
 		}
-		sum := sha256.Sum256(resp.Body)
+		sum := sha256.Sum256(body)
 		if page > 1 && sum == prev {
 			res.warn("Page %d repeated page %d: stopped.", page, page-1)
 			return nil
 		}
 		prev = sum
-		doc, err := decode(resp.Body)
+		doc, err := decode(body)
 		if err != nil {
 			return core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
 		}
@@ -56,7 +54,7 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 			return nil
 		}
 		res.Pages++
-		m.addDoc(resp.Body, doc)
+		m.addDoc(body, doc)
 		if next == nil {
 			return nil
 		}
@@ -66,6 +64,45 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 		}
 		b = next
 	}
+}
+
+// send makes one exchange of a call, after checking that its URL stays on
+// the connection's host, and records it in res. A write whose outcome is
+// unknown ends the call with an EUNKNOWN error; a failed exchange with an
+// EUNAVAILABLE one.
+func (c *Client) send(ctx context.Context, call Call, b *Built, page, window int, res *Result) (*Response, error) {
+	write := call.Template.IsWrite()
+	if err := CheckOrigin(call.Target, b.Req.URL); err != nil {
+		x := c.record(call, b, nil, nil, err)
+		x.Page, x.Window = page, window
+		if write {
+			x.Outcome = core.OutcomeNotSent
+		}
+		res.Exchanges = append(res.Exchanges, x)
+		return nil, err
+	}
+	resp, attempts, outcome, err := c.exchange(ctx, call, b)
+	x := c.record(call, b, resp, attempts, err)
+	x.Page, x.Window = page, window
+	if write {
+		x.Outcome = outcome
+	}
+	res.Exchanges = append(res.Exchanges, x)
+	m := NewMasker(call.Target)
+	if resp != nil {
+		res.Status, res.StatusText, res.Header = resp.Status, resp.StatusText, m.Header(resp.Header)
+	}
+	if write && outcome == core.OutcomeUnknown {
+		if resp != nil {
+			res.Body = m.Bytes(resp.Body)
+			res.TrackerError = m.String(ReadError(call.Target.Platform, resp.Status, res.Body))
+		}
+		return nil, UnknownWrite(call, b, resp, err)
+	}
+	if err != nil {
+		return nil, core.Errorf(core.EUNAVAILABLE, "%s", x.Error)
+	}
+	return resp, nil
 }
 
 func (r *Result) warn(format string, args ...any) {
@@ -158,7 +195,7 @@ func sameHostLink(b *Built, link string, target core.Target) *Built {
 	if u.Host != b.Req.URL.Host || u.Scheme != b.Req.URL.Scheme {
 		return nil
 	}
-	if a := target.Auth; (a.Kind == core.AuthQuery || a.Kind == core.AuthParam && b.Body == nil) && u.Query().Get(a.Name) == "" {
+	if a := target.Auth; a.Kind == core.AuthQuery || a.Kind == core.AuthParam && b.Body == nil {
 		q := u.Query()
 		q.Set(a.Name, a.Value)
 		u.RawQuery = q.Encode()

@@ -3,11 +3,11 @@ package request
 import (
 	"context"
 	"crypto/tls"
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"sync"
 	"time"
 
@@ -23,6 +23,13 @@ type Sender struct {
 	ConnectTimeout time.Duration // TCP connect; default 10 s
 	MaxBody        int64         // default DefaultMaxBody
 	Now            func() time.Time
+	// Redirects says which credentials to strip when a redirect leaves the
+	// host; the zero value strips only Authorization.
+	Redirects Redirects
+	// Fresh sends on a new connection, never on a kept-alive one that the
+	// server may have closed: a write uses it, so a stale connection can
+	// never leave its outcome in doubt.
+	Fresh bool
 }
 
 // Response is what came back.
@@ -37,21 +44,25 @@ type Response struct {
 // Send sends b and reads the whole response body up to the cap. A body
 // over the cap is an EINVALID error, never an out-of-memory. skipTLS turns
 // off certificate checks (for self-hosted trackers with their own
-// certificate).
+// certificate). Every error is a *SendError that says how far the request
+// got, so a caller can tell a write that never left from one whose outcome
+// is unknown.
 func (s Sender) Send(ctx context.Context, b *Built, skipTLS bool) (*Response, error) {
 	now := s.Now
 	if now == nil {
 		now = time.Now
 	}
 	start := now()
-	resp, err := s.client(skipTLS).Do(b.Req.WithContext(ctx))
+	tr := &progress{}
+	ctx = httptrace.WithClientTrace(ctx, tr.trace())
+	resp, err := s.client(skipTLS, tr).Do(b.Req.WithContext(ctx))
 	if err != nil {
-		return nil, err
+		return nil, tr.fail(err)
 	}
 	defer resp.Body.Close()
 	body, err := readCapped(resp.Body, s.maxBody())
 	if err != nil {
-		return nil, err
+		return nil, &SendError{Err: err, Written: true, Answered: true}
 	}
 	return &Response{
 		Status: resp.StatusCode, StatusText: http.StatusText(resp.StatusCode),
@@ -77,7 +88,7 @@ func readCapped(r io.Reader, max int64) ([]byte, error) {
 	return body, nil
 }
 
-func (s Sender) client(skipTLS bool) *http.Client {
+func (s Sender) client(skipTLS bool, tr *progress) *http.Client {
 	timeout, connect := s.Timeout, s.ConnectTimeout
 	if timeout <= 0 {
 		timeout = 60 * time.Second
@@ -85,7 +96,7 @@ func (s Sender) client(skipTLS bool) *http.Client {
 	if connect <= 0 {
 		connect = 10 * time.Second
 	}
-	return &http.Client{Timeout: timeout, Transport: transportFor(skipTLS, connect), CheckRedirect: noCrossHostRedirect}
+	return &http.Client{Timeout: timeout, Transport: transportFor(transportKey{skipTLS, connect, s.Fresh}), CheckRedirect: s.Redirects.check(tr)}
 }
 
 // transports are shared by every request with the same TLS and connect
@@ -95,10 +106,11 @@ var transports sync.Map // transportKey -> *http.Transport
 type transportKey struct {
 	skipTLS bool
 	connect time.Duration
+	fresh   bool
 }
 
-func transportFor(skipTLS bool, connect time.Duration) *http.Transport {
-	key := transportKey{skipTLS, connect}
+func transportFor(key transportKey) *http.Transport {
+	skipTLS, connect := key.skipTLS, key.connect
 	if t, ok := transports.Load(key); ok {
 		return t.(*http.Transport)
 	}
@@ -110,21 +122,10 @@ func transportFor(skipTLS bool, connect time.Duration) *http.Transport {
 		ForceAttemptHTTP2:   true,
 		MaxIdleConnsPerHost: 16,
 		IdleConnTimeout:     90 * time.Second,
+		DisableKeepAlives:   key.fresh,
 	}
 	actual, _ := transports.LoadOrStore(key, t)
 	return actual.(*http.Transport)
-}
-
-// noCrossHostRedirect follows redirects on the same host only, so
-// credentials never travel to another host.
-func noCrossHostRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) >= 5 {
-		return errors.New("too many redirects")
-	}
-	if req.URL.Host != via[0].URL.Host {
-		return http.ErrUseLastResponse
-	}
-	return nil
 }
 
 // FormatSize renders a byte count for people: 512 B, 1.5 KiB, 64 MiB.

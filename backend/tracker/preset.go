@@ -29,6 +29,13 @@ func paginate(pg core.Pagination) {
 	presets[len(presets)-1].Template.Pagination = pg
 }
 
+// safeToRepeat marks the preset added last "Safe to repeat": it only
+// sets absolute values (a status, a total), so sending it twice leaves the
+// tracker as sending it once. Never for deltas, reversals or creations.
+func safeToRepeat() {
+	presets[len(presets)-1].Template.Idempotent = true
+}
+
 // Presets returns the presets whose dialect a connection of the given
 // platform speaks (all dialects for Demo), in catalogue order.
 func Presets(conn core.Platform) []Preset {

@@ -16,6 +16,7 @@ func init() {
 		withEnum(param("status", core.InBody, core.TypeEnum, false, "New status."), "not active", "active", "banned", "on moderation"),
 		param("email", core.InBody, core.TypeString, false, "New e-mail address."),
 		param("notes", core.InBody, core.TypeString, false, "Manager notes."))
+	safeToRepeat()
 	preset("affise.partners.list", P, core.KindGet, "GET", "/3.0/admin/partners", "Affise: List affiliates",
 		"Lists affiliates, 50 per page by default (500 at most).", core.BodyForm,
 		param("page", core.InQuery, core.TypeInteger, false, "Page number, from 1."),
@@ -25,10 +26,12 @@ func init() {
 		"Sets an offer active, stopped or suspended.", core.BodyForm,
 		id("offer_id", "The offer's ID.", "101"),
 		withEnum(param("status", core.InBody, core.TypeEnum, true, "New status."), "active", "stopped", "suspended"))
+	safeToRepeat()
 	preset("affise.conversion.status", P, core.KindEdit, "POST", "/3.0/admin/conversion/edit", "Affise: Change conversion status",
 		"Changes the status of conversions. Affise applies the change a few minutes later.", core.BodyForm,
 		withExample(param("ids[]", core.InBody, core.TypeArray, true, "Conversion IDs, separated by commas."), "5f3a1c0e9b1d2a0001a1b2c3"),
 		withEnum(param("status", core.InBody, core.TypeEnum, true, "New status."), "confirmed", "pending", "declined", "hold", "not_found"))
+	safeToRepeat()
 	preset("affise.postback.create", P, core.KindAdd, "POST", "/3.0/partner/postback", "Affise: Create postback",
 		"Adds a postback for an affiliate; with no offer_id it is global.", core.BodyForm,
 		withExample(param("pid", core.InBody, core.TypeInteger, true, "The affiliate's ID."), "1"),

@@ -45,12 +45,18 @@ func init() {
 		withDefault(withEnum(param("Reason", core.InBody, core.TypeEnum, true, "Why the action changes."), impactReasons...), "ORDER_UPDATE"),
 		param("Amount", core.InBody, core.TypeNumber, false, "New total sale amount. 0 on a tracked non-zero amount reverses the action."),
 		param("CustomerStatus", core.InBody, core.TypeString, false, "New customer status, e.g. NEW or EXISTING."),
-		param("Sku", core.InBody, core.TypeString, false, "SKU of the item to change."),
-		param("Quantity", core.InBody, core.TypeInteger, false, "New absolute quantity of the item."),
-		param("ItemSubTotalDelta", core.InBody, core.TypeNumber, false, "Amount to add to (or subtract from) the item's sale amount."),
 	)
 	preset("impact.actions.update", P, core.KindEdit, "PUT", "/Actions", "impact.com: Update an action",
-		"Changes an action's amount, customer status or items. Queued by impact.com; at most 1,000 changes per action.", core.BodyForm, update...)
+		"Sets an action's total amount or customer status. Queued by impact.com; at most 1,000 changes per action.", core.BodyForm, update...)
+	safeToRepeat() // it sets absolute values: a repeat leaves the same action
+	items := append(actionIdentity("1000.4636.158133"),
+		withDefault(withEnum(param("Reason", core.InBody, core.TypeEnum, true, "Why the item changes."), impactReasons...), "ITEM_RETURNED"),
+		withExample(param("Sku", core.InBody, core.TypeString, true, "SKU of the item to change."), "SKU-1001"),
+		param("Quantity", core.InBody, core.TypeInteger, false, "New quantity of the item."),
+		param("ItemSubTotalDelta", core.InBody, core.TypeNumber, false, "Amount to add to (or subtract from) the item's sale amount."),
+	)
+	preset("impact.actions.update_items", P, core.KindEdit, "PUT", "/Actions", "impact.com: Change an action's item",
+		"Changes one line item: its quantity, or its sale amount by a delta. Not safe to repeat: a repeated delta is applied twice. Queued by impact.com; at most 1,000 changes per action.", core.BodyForm, items...)
 	reverse := append(actionIdentity("1000.4636.158133"),
 		withEnum(param("DispositionCode", core.InBody, core.TypeEnum, true, "Why the action is reversed."), impactReasons...))
 	preset("impact.actions.reverse", P, core.KindEdit, "DELETE", "/Actions", "impact.com: Reverse an action",
