@@ -110,16 +110,32 @@ func (s *Services) DecideApproval(id uint64, approved bool, reason string) (core
 	return s.engine.Approve(context.Background(), id, approved, strings.TrimSpace(reason))
 }
 
-// FindAutomation returns the automation with the ID or exact name.
+// FindAutomation returns the automation with the ID, else the one with
+// the name (any case). Returns ENOTFOUND if none matches, and ECONFLICT
+// listing their IDs if several automations have the name.
 func (s *Services) FindAutomation(ref string) (core.Automation, error) {
 	all, err := s.DB.ListAutomations()
 	if err != nil {
 		return core.Automation{}, err
 	}
+	var named []core.Automation
 	for _, a := range all {
-		if fmt.Sprint(a.ID) == ref || strings.EqualFold(a.Name, ref) {
+		if fmt.Sprint(a.ID) == ref {
 			return a, nil
 		}
+		if strings.EqualFold(a.Name, strings.TrimSpace(ref)) {
+			named = append(named, a)
+		}
 	}
-	return core.Automation{}, core.Errorf(core.ENOTFOUND, "No automation is named %q or has that ID.", ref)
+	switch len(named) {
+	case 0:
+		return core.Automation{}, core.Errorf(core.ENOTFOUND, "No automation is named %q or has that ID.", ref)
+	case 1:
+		return named[0], nil
+	}
+	ids := make([]uint64, len(named))
+	for i, a := range named {
+		ids[i] = a.ID
+	}
+	return core.Automation{}, core.Errorf(core.ECONFLICT, "%d automations are named %q (IDs %s): run one by its ID.", len(named), ref, joinIDs(ids))
 }

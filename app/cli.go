@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"time"
 
@@ -22,8 +21,12 @@ Commands:
   automations list         print the automations as JSON
   automations export       print every automation, with its templates and
                            connections, as JSON (no secrets)
-  automations import FILE  add the automations of an export (secrets are
-                           entered again in the app)
+  automations import FILE [--on-clash rename|replace|skip]
+                           import an automations or templates export, all or
+                           nothing; a name already in use is renamed "Name (2)"
+                           (default), replaced (keeping its ID and secrets) or
+                           skipped (the stored record is used); secrets are
+                           entered again in the app
   connections list         print the connections as JSON (no secrets)
   templates list           print the action templates as JSON
   templates show ID        print one template as JSON
@@ -196,21 +199,5 @@ func (s *Services) actCommand(args []string, stdout, stderr io.Writer) int {
 	if args[0] == "run" {
 		return s.runCommand(args[1:], stdout, stderr)
 	}
-	if len(args) < 3 {
-		fmt.Fprintln(stderr, "affdesk: automations import needs a file")
-		return 2
-	}
-	f, err := os.Open(args[2])
-	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", err)
-		return 1
-	}
-	defer f.Close()
-	n, err := s.ImportAutomations(f)
-	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
-		return 1
-	}
-	fmt.Fprintf(stdout, "Imported %d automation(s). Enter the secrets of imported connections in the app.\n", n)
-	return 0
+	return s.importCommand(args[2:], stdout, stderr)
 }
