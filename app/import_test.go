@@ -112,7 +112,9 @@ func TestImportReplaceKeepsIDAndSecrets(t *testing.T) {
 	if got, _ := s.DB.GetConnection(id); got.SecretMasks["api_key"] == "" || sec[core.SecretKey(id, "api_key")] == "" {
 		t.Fatalf("replace lost the secret: %+v", got)
 	}
-	moved := mutated(t, func(m map[string]any) { at(m, "connections", 0, "settings")["base_url"] = "https://api-other.affise.com" })
+	moved := mutated(t, func(m map[string]any) {
+		at(m, "connections", 0, "settings")["base_url"] = "https://api-other.affise.com"
+	})
 	res, err = importBytes(s, moved, app.ClashReplace)
 	if err != nil || len(res.Secrets) != 1 || res.Secrets[0].ConnectionID != id {
 		t.Fatalf("moved replace: %+v %v", res, err)
