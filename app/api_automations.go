@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/tracker"
 )
@@ -134,4 +136,23 @@ func (a *RunsAPI) Approve(id uint64, reason string) (core.Run, error) {
 // Reject ends a run waiting for approval; a reason is required.
 func (a *RunsAPI) Reject(id uint64, reason string) (core.Run, error) {
 	return guard(func() (core.Run, error) { return a.s.DecideApproval(id, false, reason) })
+}
+
+// PlanImport reads an export file's text and returns what importing it
+// would do: its records, the names that clash with stored ones, and
+// warnings. It writes nothing.
+func (a *AutomationsAPI) PlanImport(text string) (ImportPlan, error) {
+	return guard(func() (ImportPlan, error) { return a.s.PlanImport(strings.NewReader(text)) })
+}
+
+// Import imports an export file's text, all or nothing; onClash is
+// rename, replace or skip.
+func (a *AutomationsAPI) Import(text string, onClash string) (ImportResult, error) {
+	return guard(func() (ImportResult, error) {
+		policy, err := ParseClashPolicy(onClash)
+		if err != nil {
+			return ImportResult{}, err
+		}
+		return a.s.ImportBundle(strings.NewReader(text), policy)
+	})
 }

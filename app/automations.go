@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -10,8 +9,6 @@ import (
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/engine"
-	"github.com/affdesk/affdesk/backend/pick"
-	"github.com/affdesk/affdesk/backend/tracker"
 )
 
 // newEngine wires the run engine to the store and the adapters.
@@ -32,42 +29,7 @@ func (s *Services) OnEvent(f func(engine.Event)) { s.onEvent.Store(&f) }
 // selection's JSONPath, each JSON webhook body, and that its templates
 // and connections exist. Errors name the step and field.
 func (s *Services) ValidateAutomation(a *core.Automation) error {
-	if err := a.Validate(tracker.NumericColumns); err != nil {
-		return err
-	}
-	var firstErr error
-	core.Walk(a.Steps, func(st *core.Step, parents []*core.Step) {
-		if firstErr == nil {
-			firstErr = s.checkStep(*st, parents)
-		}
-	})
-	return firstErr
-}
-
-func (s *Services) checkStep(st core.Step, parents []*core.Step) error {
-	field := func(f string) string { return "steps." + st.ID + "." + f }
-	for i, sel := range st.Selections {
-		if _, err := pick.Compile(sel.Path); err != nil {
-			return core.FieldError(field(fmt.Sprintf("selections[%d].path", i)), "%s", core.ErrorMessage(err))
-		}
-	}
-	if st.Kind.IsAction() && st.TemplateID != 0 {
-		if _, err := s.DB.GetTemplate(st.TemplateID); core.ErrorCode(err) == core.ENOTFOUND {
-			return core.FieldError(field("templateId"), "Step “%s” uses an action template that no longer exists.", st.Label())
-		}
-	}
-	if st.Kind == core.StepPullStats && st.Stats != nil && st.Stats.StatType != "" {
-		if _, ok := tracker.LookupStatType(st.Stats.StatType); !ok {
-			return core.FieldError(field("stats.statType"), "Unknown stat type %q.", st.Stats.StatType)
-		}
-	}
-	if w := st.Webhook; w != nil && w.BodyKind == "json" && strings.TrimSpace(w.Body) != "" && !json.Valid([]byte(w.Body)) {
-		return core.FieldError(field("webhook.body"), "The JSON body of “%s” is not valid JSON: put each {variable} inside quotes, e.g. \"{row_count}\".", st.Label())
-	}
-	if st.Kind == core.StepApproval && len(parents) > 0 {
-		return core.FieldError(field("kind"), "Approve to Continue cannot be inside a For Each: put it before or after the loop.")
-	}
-	return nil
+	return checkAutomation(a, s.storedRefs())
 }
 
 // SaveAutomation validates and stores an automation.
@@ -148,8 +110,9 @@ func (s *Services) DecideApproval(id uint64, approved bool, reason string) (core
 	return s.engine.Approve(context.Background(), id, approved, strings.TrimSpace(reason))
 }
 
-// FindAutomation returns the automation with the ID or the name (any
-// case): ENOTFOUND when none matches, ECONFLICT when two share the name.
+// FindAutomation returns the automation with the ID, else the one with
+// the name (any case). Returns ENOTFOUND if none matches, and ECONFLICT
+// listing their IDs if several automations have the name.
 func (s *Services) FindAutomation(ref string) (core.Automation, error) {
 	all, err := s.DB.ListAutomations()
 	if err != nil {
@@ -160,7 +123,7 @@ func (s *Services) FindAutomation(ref string) (core.Automation, error) {
 		if fmt.Sprint(a.ID) == ref {
 			return a, nil
 		}
-		if strings.EqualFold(a.Name, ref) {
+		if strings.EqualFold(a.Name, strings.TrimSpace(ref)) {
 			named = append(named, a)
 		}
 	}
@@ -170,5 +133,9 @@ func (s *Services) FindAutomation(ref string) (core.Automation, error) {
 	case 1:
 		return named[0], nil
 	}
-	return core.Automation{}, core.Errorf(core.ECONFLICT, "%d automations are named %q: run one by its ID (%d, %d, …).", len(named), ref, named[0].ID, named[1].ID)
+	ids := make([]uint64, len(named))
+	for i, a := range named {
+		ids[i] = a.ID
+	}
+	return core.Automation{}, core.Errorf(core.ECONFLICT, "%d automations are named %q (IDs %s): run one by its ID.", len(named), ref, joinIDs(ids))
 }

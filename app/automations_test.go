@@ -229,7 +229,7 @@ func TestCLIRunAndTransfer(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "export.json")
 	os.WriteFile(file, []byte(exported), 0o600)
 	other := t.TempDir()
-	if code, out, errOut := run(other, "automations", "import", file); code != 0 || !strings.Contains(out, "Imported 1 automation") {
+	if code, out, errOut := run(other, "automations", "import", file); code != 0 || !strings.Contains(out, "Automations: 1 added") {
 		t.Fatalf("import %d %s %s", code, out, errOut)
 	}
 	code, out, _ = run(other, "run", "1")
@@ -238,7 +238,7 @@ func TestCLIRunAndTransfer(t *testing.T) {
 	}
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	os.WriteFile(bad, []byte(`{"format":"something else","version":1}`), 0o600)
-	if code, _, errOut := run(other, "automations", "import", bad); code != 1 || !strings.Contains(errOut, "not an AffDesk automations export") {
+	if code, _, errOut := run(other, "automations", "import", bad); code != 1 || !strings.Contains(errOut, "not an AffDesk export") {
 		t.Fatalf("bad import %d %s", code, errOut)
 	}
 	var _ = io.Discard

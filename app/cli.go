@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"time"
 
@@ -24,8 +23,12 @@ Commands:
   automations list         print the automations as JSON
   automations export       print every automation, with its templates and
                            connections, as JSON (no secrets)
-  automations import FILE  add the automations of an export (secrets are
-                           entered again in the app)
+  automations import FILE [--on-clash rename|replace|skip]
+                           import an automations or templates export, all or
+                           nothing; a name already in use is renamed "Name (2)"
+                           (default), replaced (keeping its ID and secrets) or
+                           skipped (the stored record is used); secrets are
+                           entered again in the app
   connections list         print the connections as JSON (no secrets)
   templates list           print the action templates as JSON
   templates show ID        print one template as JSON
@@ -57,7 +60,7 @@ func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
 		return withServices(dataDir, stderr, func(s *Services) int { return s.runCommand(ra, stdout, stderr) })
 	}
 	if args[0] == "automations" && len(args) > 1 && args[1] == "import" {
-		return withServices(dataDir, stderr, func(s *Services) int { return s.actCommand(args, stdout, stderr) })
+		return withServices(dataDir, stderr, func(s *Services) int { return s.importCommand(args[2:], stdout, stderr) })
 	}
 	out, err := runData(args, dataDir)
 	if err != nil {
@@ -198,25 +201,4 @@ func withServices(dataDir string, stderr io.Writer, f func(*Services) int) int {
 	}
 	defer svc.Close()
 	return f(svc)
-}
-
-// actCommand runs the subcommands that change data or call trackers.
-func (s *Services) actCommand(args []string, stdout, stderr io.Writer) int {
-	if len(args) < 3 {
-		fmt.Fprintln(stderr, "affdesk: automations import needs a file")
-		return 2
-	}
-	f, err := os.Open(args[2])
-	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", err)
-		return 1
-	}
-	defer f.Close()
-	n, err := s.ImportAutomations(f)
-	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
-		return 1
-	}
-	fmt.Fprintf(stdout, "Imported %d automation(s). Enter the secrets of imported connections in the app.\n", n)
-	return 0
 }

@@ -49,9 +49,6 @@ func (s *Services) prepareConnection(in core.ConnectionInput) (core.Connection, 
 			c.SecretMasks = map[string]string{}
 		}
 	}
-	if err := c.Validate(); err != nil {
-		return c, err
-	}
 	cleared := setOf(in.ClearSecrets)
 	has := func(key string) bool {
 		return strings.TrimSpace(in.Secrets[key]) != "" || (c.SecretMasks[key] != "" && !cleared[key])
@@ -148,12 +145,16 @@ func (s *Services) DuplicateConnection(id uint64) (core.Connection, error) {
 	return s.SaveConnection(core.ConnectionInput{Connection: c, Secrets: sec})
 }
 
-func copyName(name string) string {
-	n := name + " (copy)"
-	if len(n) > 120 {
-		n = n[:120]
+func copyName(name string) string { return withSuffix(name, " (copy)") }
+
+// withSuffix appends suffix to name, first cutting name so the whole fits
+// in core.MaxNameLength characters.
+func withSuffix(name, suffix string) string {
+	r := []rune(name)
+	if keep := core.MaxNameLength - len([]rune(suffix)); len(r) > keep {
+		r = r[:keep]
 	}
-	return n
+	return string(r) + suffix
 }
 
 // ConnectionUsage names the templates that use a connection, sorted.

@@ -36,16 +36,7 @@ func (s *Services) validateTemplate(t *core.ActionTemplate) error {
 	if err != nil {
 		return err
 	}
-	if t.Platform == "" && c.Platform != core.PlatformDemo {
-		t.Platform = c.Platform
-	}
-	if err := t.Validate(); err != nil {
-		return err
-	}
-	if err := tracker.CheckSafeToRepeat(*t); err != nil {
-		return err
-	}
-	return tracker.CheckDialect(c, t.Platform)
+	return tracker.ValidateTemplate(t, c)
 }
 
 // DuplicateTemplate stores a copy of a template under a new name.

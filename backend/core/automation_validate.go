@@ -17,14 +17,19 @@ const MaxConcurrency = 16
 // lack setup (no template chosen yet) pass: see SetupProblems.
 func (a *Automation) Validate(columns func(statType string) []string) error {
 	a.Name = strings.TrimSpace(a.Name)
-	if a.Name == "" {
-		return FieldError("name", "Name is required.")
+	if err := validateName(a.Name); err != nil {
+		return err
 	}
 	if a.Trigger.Kind == "" {
 		a.Trigger.Kind = "manual"
 	}
 	if a.Trigger.Kind != "manual" && a.Trigger.Kind != "schedule" {
 		return FieldError("trigger.kind", "Trigger must be manual or schedule.")
+	}
+	if a.Trigger.Timezone != "" {
+		if err := ValidTimezone("trigger.timezone", a.Trigger.Timezone); err != nil {
+			return err
+		}
 	}
 	if err := checkStructure(a.Steps, map[string]bool{}, ""); err != nil {
 		return err
@@ -83,8 +88,30 @@ func (s *Step) checkSettings(label string) error {
 			return FieldError(stepField(*s, fmt.Sprintf("selections[%d].variable", i)), "%s: %q is not a valid variable name (letters, digits, _).", label, sel.Variable)
 		}
 	}
-	if w := s.Webhook; w != nil && w.Method != "" && !contains([]string{"GET", "POST", "PUT", "PATCH", "DELETE"}, w.Method) {
-		return FieldError(stepField(*s, "webhook.method"), "%s: method must be GET, POST, PUT, PATCH or DELETE.", label)
+	if err := s.checkWebhook(label); err != nil {
+		return err
+	}
+	if st := s.Stats; st != nil && st.Timezone != "" {
+		if err := ValidTimezone(stepField(*s, "stats.timezone"), st.Timezone); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkWebhook checks a webhook's method against Methods and that its URL,
+// unless a {variable} gives it whole, starts with http:// or https://.
+func (s *Step) checkWebhook(label string) error {
+	w := s.Webhook
+	if w == nil {
+		return nil
+	}
+	if w.Method != "" && !contains(Methods, w.Method) {
+		return FieldError(stepField(*s, "webhook.method"), "%s: method must be one of %s.", label, strings.Join(Methods, ", "))
+	}
+	u := strings.ToLower(strings.TrimSpace(w.URL))
+	if u != "" && !strings.HasPrefix(u, "{") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return FieldError(stepField(*s, "webhook.url"), "%s: the webhook URL must start with https:// (or http://).", label)
 	}
 	return nil
 }

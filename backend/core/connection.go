@@ -59,11 +59,8 @@ type ConnectionInput struct {
 // are checked by the tracker catalogue.
 func (c *Connection) Validate() error {
 	c.Name = strings.TrimSpace(c.Name)
-	if c.Name == "" {
-		return FieldError("name", "Name is required.")
-	}
-	if len(c.Name) > 120 {
-		return FieldError("name", "Name is too long (at most 120 characters).")
+	if err := validateName(c.Name); err != nil {
+		return err
 	}
 	if !c.Platform.Valid() {
 		return FieldError("platform", "Unknown platform %q.", c.Platform)
@@ -81,10 +78,7 @@ func validateTimezone(tz string) error {
 	if tz == "" {
 		return FieldError("timezone", "Timezone is required (an IANA name such as Europe/Berlin or UTC).")
 	}
-	if _, err := time.LoadLocation(tz); err != nil || tz == "Local" {
-		return FieldError("timezone", "%q is not an IANA timezone name (try Europe/Berlin or UTC).", tz)
-	}
-	return nil
+	return ValidTimezone("timezone", tz)
 }
 
 // Validate checks that a set rate limit is positive with a known period.

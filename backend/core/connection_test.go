@@ -17,7 +17,8 @@ func TestConnectionValidate(t *testing.T) {
 	}{
 		{"valid", func(*core.Connection) {}, ""},
 		{"blank name", func(c *core.Connection) { c.Name = " " }, "name"},
-		{"long name", func(c *core.Connection) { c.Name = strings.Repeat("x", 121) }, "name"},
+		{"long name", func(c *core.Connection) { c.Name = strings.Repeat("x", 201) }, "name"},
+		{"200 characters", func(c *core.Connection) { c.Name = strings.Repeat("é", 200) }, ""},
 		{"platform", func(c *core.Connection) { c.Platform = "voluum" }, "platform"},
 		{"no timezone", func(c *core.Connection) { c.Timezone = "" }, "timezone"},
 		{"bad timezone", func(c *core.Connection) { c.Timezone = "Mars/Olympus" }, "timezone"},

@@ -72,11 +72,10 @@ func (t *ActionTemplate) Validate() error {
 }
 
 func (t *ActionTemplate) validateHead() error {
+	if err := validateName(t.Name); err != nil {
+		return err
+	}
 	switch {
-	case t.Name == "":
-		return FieldError("name", "Name is required.")
-	case len(t.Name) > 120:
-		return FieldError("name", "Name is too long (at most 120 characters).")
 	case t.ConnectionID == 0:
 		return FieldError("connectionId", "Choose a connection.")
 	case !t.Platform.Valid() || t.Platform == PlatformDemo:
@@ -101,8 +100,8 @@ func (t *ActionTemplate) validatePath() error {
 	if strings.ContainsAny(t.Path, " ?#\t\r\n") {
 		return FieldError("path", "Endpoint path must not contain spaces, '?' or '#': put query values in parameters.")
 	}
-	if strings.Contains(t.Path, "://") {
-		return FieldError("path", "Endpoint path is relative to the connection's URL: leave out the scheme and host.")
+	if err := checkPathHost(t.Path); err != nil {
+		return err
 	}
 	if strings.Contains(t.Path, "//") || strings.ContainsAny(t.Path, "@\\") {
 		return FieldError("path", "Endpoint path must not contain '//', '@' or '\\': they could send the request to another host.")

@@ -42,6 +42,11 @@ func TestValidateConnection(t *testing.T) {
 		{"everflow default URL", conn(core.PlatformEverflow, map[string]string{}), all, "", "", "https://api.eflow.team"},
 		{"demo needs nothing", conn(core.PlatformDemo, nil), none, "", "", ""},
 		{"line break refused", conn(core.PlatformImpact, map[string]string{"account_sid": "IR\nx"}), all, "settings.account_sid", "one line", ""},
+		{"http allowed", conn(core.PlatformBinom, map[string]string{"base_url": "http://tracker.lan"}), all, "", "", "http://tracker.lan"},
+		{"file scheme refused", conn(core.PlatformCustom, map[string]string{"base_url": "file:///etc/passwd", "auth_mode": "none"}), all, "settings.base_url", "", ""},
+		{"javascript refused", conn(core.PlatformCustom, map[string]string{"base_url": "javascript:alert(1)", "auth_mode": "none"}), all, "settings.base_url", "", ""},
+		{"shared rules first", core.Connection{Name: "x", Platform: core.PlatformDemo, Timezone: "Mars/Base"}, all, "timezone", "IANA", ""},
+		{"bad TLS switch", conn(core.PlatformDemo, map[string]string{"skip_tls_verify": "maybe"}), all, "settings.skip_tls_verify", "true or false", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -264,5 +269,37 @@ func TestTargetLimitsAndBinomV1(t *testing.T) {
 	tg, _ = tracker.Resolve(b, "", map[string]string{"api_key": "K"}, "")
 	if tg.Auth != (core.Auth{Kind: core.AuthQuery, Name: "api_key", Value: "K"}) {
 		t.Errorf("binom v1 auth %+v", tg.Auth)
+	}
+}
+
+// TestSettingsKeepOnlyKnownFields proves a secret or an unknown key put
+// among a connection's settings is dropped, and the TLS switch is kept.
+func TestSettingsKeepOnlyKnownFields(t *testing.T) {
+	c := conn(core.PlatformCake, map[string]string{"base_url": "https://x.cakemarketing.com", "api_key": "SECRET", "junk": "1", "skip_tls_verify": "true"})
+	if err := tracker.ValidateConnection(&c, func(string) bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Settings["api_key"]; ok {
+		t.Error("a secret stayed among the settings")
+	}
+	if _, ok := c.Settings["junk"]; ok {
+		t.Error("an unknown setting was kept")
+	}
+	if !tracker.SkipsTLS(c) {
+		t.Error("the TLS switch was dropped")
+	}
+}
+
+// TestValidateTemplateChecksDialect proves the shared template check fills
+// the dialect from the connection and refuses one it cannot speak.
+func TestValidateTemplateChecksDialect(t *testing.T) {
+	tpl := core.ActionTemplate{Name: "t", ConnectionID: 1, Kind: core.KindGet, Method: "GET", Path: "/x", BodyEncoding: core.BodyJSON}
+	c := conn(core.PlatformCake, nil)
+	if err := tracker.ValidateTemplate(&tpl, c); err != nil || tpl.Platform != core.PlatformCake {
+		t.Fatalf("err = %v, platform %q", err, tpl.Platform)
+	}
+	tpl.Platform = core.PlatformImpact
+	if err := tracker.ValidateTemplate(&tpl, c); core.ErrorField(err) == "" {
+		t.Fatalf("a cake connection took an impact template: %v", err)
 	}
 }

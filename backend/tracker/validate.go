@@ -7,17 +7,30 @@ import (
 	"github.com/affdesk/affdesk/backend/core"
 )
 
-// ValidateConnection checks the platform-specific settings of c and
-// normalises them (defaults filled in, URLs without a trailing '/').
+// SettingSkipTLS is the setting that, when "true", turns off TLS
+// certificate checks on a connection's requests.
+const SettingSkipTLS = "skip_tls_verify"
+
+// ValidateConnection is the one check of a connection, whichever door it
+// comes through (the editor, an import): the fields every platform shares
+// (core.Connection.Validate), then the platform's settings, normalised
+// (defaults filled in, URLs without a trailing '/', settings the platform
+// does not know and any secret put among the settings dropped).
 // hasSecret reports whether a secret field has a value, new or stored.
 // Errors name the field ("settings.base_url", "secrets.api_key").
 func ValidateConnection(c *core.Connection, hasSecret func(key string) bool) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
 	p, ok := Lookup(c.Platform)
 	if !ok {
 		return core.FieldError("platform", "Unknown platform %q.", c.Platform)
 	}
 	if c.Settings == nil {
 		c.Settings = map[string]string{}
+	}
+	if err := dropUnknownSettings(p, c.Settings); err != nil {
+		return err
 	}
 	for _, f := range p.Fields {
 		if err := validateField(f, c.Settings, hasSecret); err != nil {
@@ -94,4 +107,44 @@ func normalizeURL(f Field, raw string) (string, error) {
 		return raw, core.FieldError(field, "%s must be the root domain only (%s://%s), without %q.", f.Label, u.Scheme, u.Host, path)
 	}
 	return u.Scheme + "://" + u.Host + path, nil
+}
+
+// dropUnknownSettings deletes settings that are not the platform's
+// non-secret fields, and checks the TLS switch is "true" or off.
+func dropUnknownSettings(p Platform, settings map[string]string) error {
+	known := map[string]bool{}
+	for _, f := range p.Fields {
+		known[f.Key] = !f.Secret()
+	}
+	for k, v := range settings {
+		switch {
+		case k == SettingSkipTLS && v == "true":
+		case k == SettingSkipTLS && v != "" && v != "false":
+			return core.FieldError("settings."+k, "Skip TLS checks must be true or false.")
+		case !known[k]:
+			delete(settings, k)
+		}
+	}
+	return nil
+}
+
+// SkipsTLS reports whether a connection turns off TLS certificate checks.
+func SkipsTLS(c core.Connection) bool { return c.Settings[SettingSkipTLS] == "true" }
+
+// ValidateTemplate is the one check of a template, whichever door it comes
+// through: its own rules (core.ActionTemplate.Validate) and that its
+// connection c can speak its dialect. An empty dialect takes the
+// connection's platform (a Demo connection has no dialect of its own).
+// "Safe to repeat" is refused on a template with known delta parameters.
+func ValidateTemplate(t *core.ActionTemplate, c core.Connection) error {
+	if t.Platform == "" && c.Platform != core.PlatformDemo {
+		t.Platform = c.Platform
+	}
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	if err := CheckSafeToRepeat(*t); err != nil {
+		return err
+	}
+	return CheckDialect(c, t.Platform)
 }

@@ -14,6 +14,12 @@ export type ItemCounts = core.ItemCounts
 export type StatType = tracker.StatType
 export type AutomationPreset = tracker.AutomationPreset
 export type PullPreview = app.PullPreview
+export type ImportPlan = app.ImportPlan
+export type ImportResult = app.ImportResult
+export type ImportClash = app.ImportClash
+
+/** What an import does with a record whose name is already in use. */
+export type ClashPolicy = 'rename' | 'replace' | 'skip'
 
 /** A run's progress, as the engine reports it. */
 export interface RunEvent {
@@ -58,6 +64,8 @@ export const automationPresets = (connectionId: number) => call(API.Presets(conn
 export const automationFromPreset = (presetId: string, connectionId: number) => call(API.FromPreset(presetId, connectionId))
 export const statTypes = (connectionId: number) => call(API.StatTypes(connectionId))
 export const testPull = (cfg: object) => call(API.TestPull(core.StatsConfig.createFrom(cfg)))
+export const planImport = (text: string) => call(API.PlanImport(text))
+export const importFile = (text: string, onClash: ClashPolicy) => call(API.Import(text, onClash))
 export const startRun = (id: number, dryRun: boolean) => call(API.Run(id, dryRun))
 export const cancelRun = (runId: number) => call(API.Cancel(runId))
 export const listRuns = (automationId: number, status: string, limit: number) =>

@@ -9,6 +9,13 @@ class AutomationsStore extends RecordStore<api.Automation> {
     super({ list: api.listAutomations, save: api.saveAutomation, duplicate: api.duplicateAutomation })
   }
 
+  /** Imports an export file's text, all or nothing, then reloads the list. */
+  async importFile(text: string, onClash: api.ClashPolicy) {
+    const result = await api.importFile(text, onClash)
+    await this.load()
+    return result
+  }
+
   remove(id: number) {
     return this.removeWith(() => api.deleteAutomation(id))
   }
