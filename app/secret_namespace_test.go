@@ -6,8 +6,8 @@ import (
 
 	"github.com/affdesk/affdesk/app"
 	"github.com/affdesk/affdesk/backend/core"
-	"github.com/affdesk/affdesk/backend/secrets"
 	"github.com/affdesk/affdesk/backend/notify"
+	"github.com/affdesk/affdesk/backend/secrets"
 	"github.com/zalando/go-keyring"
 )
 
