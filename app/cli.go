@@ -24,7 +24,11 @@ Commands:
                            connections, as JSON (no secrets)
   automations import FILE  add the automations of an export (secrets are
                            entered again in the app)
-  connections list         print the connections as JSON (no secrets)
+  connections list         print the connections as JSON (which secrets are
+                           set, masked; never a secret)
+  connections set-secret NAME|ID FIELD
+                           store a connection's secret read from standard
+                           input (pipe it; never put it on the command line)
   templates list           print the action templates as JSON
   templates show ID        print one template as JSON
   templates export         print every template and its connection as JSON (no secrets)
@@ -33,8 +37,13 @@ Data lives in DIR, else $AFFDESK_DATA_DIR, else the user config folder.
 `
 
 // RunCLI runs a subcommand and returns its exit code. It needs no GUI
-// libraries.
+// libraries. Standard input is the process's.
 func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
+	return RunCLIInput(args, dataDir, os.Stdin, stdout, stderr)
+}
+
+// RunCLIInput is RunCLI reading what a subcommand needs (a secret) from stdin.
+func RunCLIInput(args []string, dataDir string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "version", "--version":
 		fmt.Fprintf(stdout, "%s %s%s\n", Name, Version, commitSuffix())
@@ -46,6 +55,9 @@ func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "affdesk: unknown command %q\n\n%s", args[0], usage)
 		return 2
+	}
+	if args[0] == "connections" && len(args) > 1 && args[1] == "set-secret" {
+		return setSecretCommand(args[2:], dataDir, stdin, stdout, stderr)
 	}
 	if args[0] == "run" || (args[0] == "automations" && len(args) > 1 && args[1] == "import") {
 		return withServices(dataDir, stderr, func(s *Services) int { return s.actCommand(args, stdout, stderr) })
@@ -91,7 +103,7 @@ func (s *Services) command(args []string) (any, error) {
 	}
 	switch args[0] + " " + sub {
 	case "connections list":
-		return s.DB.ListConnections()
+		return s.ConnectionListing()
 	case "templates list":
 		return s.DB.ListTemplates()
 	case "templates show":
