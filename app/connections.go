@@ -52,6 +52,9 @@ func (s *Services) prepareConnection(in core.ConnectionInput) (core.Connection, 
 	if err := c.Validate(); err != nil {
 		return c, err
 	}
+	if err := checkSkipTLS(&c); err != nil {
+		return c, err
+	}
 	cleared := setOf(in.ClearSecrets)
 	has := func(key string) bool {
 		return strings.TrimSpace(in.Secrets[key]) != "" || (c.SecretMasks[key] != "" && !cleared[key])
