@@ -137,3 +137,16 @@ func StripWebhookSecrets(a *core.Automation) []string {
 	})
 	return out
 }
+
+// DeleteAutomation deletes an automation and the webhook secrets it held.
+func (s *Services) DeleteAutomation(id uint64) error {
+	a, err := s.DB.GetAutomation(id)
+	if err != nil {
+		return err
+	}
+	if err := s.DB.DeleteAutomation(id); err != nil {
+		return err
+	}
+	s.dropUnusedWebhookSecrets(&core.Automation{}, &a)
+	return nil
+}

@@ -146,3 +146,18 @@ func TestSMTPPasswordShownMasked(t *testing.T) {
 		t.Errorf("settings %s, %v", raw, err)
 	}
 }
+
+func TestDeletingAnAutomationDropsItsWebhookSecrets(t *testing.T) {
+	keychain := memSecrets{}
+	s := servicesNoWait(t, keychain)
+	a, err := s.SaveAutomation(hookAutomation("https://hooks.example.com/x", core.Header{Name: "X-Api-Key", Value: "hook-key-12345678"}))
+	if err != nil || len(keychain) != 1 {
+		t.Fatalf("%v, %d entries", err, len(keychain))
+	}
+	if err := app.NewAutomationsAPI(s).Delete(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(keychain) != 0 {
+		t.Errorf("%d secret(s) left after deleting the automation", len(keychain))
+	}
+}
