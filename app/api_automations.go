@@ -54,7 +54,7 @@ func (a *AutomationsAPI) Duplicate(id uint64) (core.Automation, error) {
 
 // Delete removes an automation (its runs stay in the history).
 func (a *AutomationsAPI) Delete(id uint64) error {
-	return guardErr(func() error { return a.s.DB.DeleteAutomation(id) })
+	return guardErr(func() error { return a.s.DeleteAutomation(id) })
 }
 
 // Presets lists the automation presets a connection can use.

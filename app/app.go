@@ -86,6 +86,10 @@ func Open(cfg Config) (*Services, error) {
 	if sec == nil {
 		sec = chooseSecrets(db)
 	}
+	if err := adoptLegacySecrets(db, sec); err != nil {
+		db.Close()
+		return nil, err
+	}
 	s := &Services{DB: db, Secrets: sec, Now: cfg.Now, cache: newResponseCache(8), Sender: request.Sender{Now: cfg.Now},
 		Client: &request.Client{Limiters: request.NewLimiters(), Now: cfg.Now, Sleep: cfg.Sleep, UserAgent: userAgent()}}
 	if err := s.applySettings(); err != nil {
@@ -103,9 +107,14 @@ func Open(cfg Config) (*Services, error) {
 	return s, nil
 }
 
-// chooseSecrets uses the OS keychain when it answers, else the data file.
+// chooseSecrets uses the OS keychain when it answers, its entries filed
+// under the data file's install ID, else the data file itself.
 func chooseSecrets(db *store.DB) core.SecretStore {
-	kc := secrets.NewKeychain("")
+	id, err := db.InstallID()
+	if err != nil {
+		return db.Secrets()
+	}
+	kc := secrets.NewKeychain("").In(id)
 	if kc.Probe() == nil {
 		return kc
 	}

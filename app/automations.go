@@ -14,7 +14,7 @@ import (
 // newEngine wires the run engine to the store and the adapters.
 func (s *Services) newEngine() *engine.Engine {
 	return &engine.Engine{Runs: s.DB, Items: s.DB, Journal: s.DB, Connections: s.DB, Templates: s.DB, Caller: caller{s}, Selector: selector{}, Stats: puller{s},
-		Mailer: mailer{s}, Webhooks: webhooks{client: &http.Client{Timeout: 30 * time.Second}}, Now: s.Now,
+		Mailer: mailer{s}, Webhooks: webhooks{client: &http.Client{Timeout: 30 * time.Second}, secrets: s.Secrets}, Now: s.Now,
 		OnEvent: func(ev engine.Event) {
 			if f := s.onEvent.Load(); f != nil {
 				(*f)(ev)
@@ -37,14 +37,24 @@ func (s *Services) SaveAutomation(a core.Automation) (core.Automation, error) {
 	if err := s.ValidateAutomation(&a); err != nil {
 		return a, err
 	}
+	var old *core.Automation
 	if a.ID != 0 {
-		old, err := s.DB.GetAutomation(a.ID)
+		o, err := s.DB.GetAutomation(a.ID)
 		if err != nil {
 			return a, err
 		}
-		a.CreatedAt = old.CreatedAt
+		a.CreatedAt, old = o.CreatedAt, &o
 	}
-	return a, s.DB.SaveAutomation(&a)
+	written, err := s.moveWebhookSecrets(&a, old)
+	if err != nil {
+		return a, err
+	}
+	if err := s.DB.SaveAutomation(&a); err != nil {
+		s.dropSecretKeys(written)
+		return a, err
+	}
+	s.dropUnusedWebhookSecrets(&a, old)
+	return a, nil
 }
 
 // DuplicateAutomation stores a copy under a new name.
@@ -54,6 +64,7 @@ func (s *Services) DuplicateAutomation(id uint64) (core.Automation, error) {
 		return a, err
 	}
 	a.ID, a.Name, a.CreatedAt = 0, copyName(a.Name), time.Time{}
+	s.revealWebhookSecrets(&a)
 	return s.SaveAutomation(a)
 }
 

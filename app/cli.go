@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"time"
 
@@ -29,7 +30,11 @@ Commands:
                            (default), replaced (keeping its ID and secrets) or
                            skipped (the stored record is used); secrets are
                            entered again in the app
-  connections list         print the connections as JSON (no secrets)
+  connections list         print the connections as JSON (which secrets are
+                           set, masked; never a secret)
+  connections set-secret NAME|ID FIELD
+                           store a connection's secret read from standard
+                           input (pipe it; never put it on the command line)
   templates list           print the action templates as JSON
   templates show ID        print one template as JSON
   templates export         print every template and its connection as JSON (no secrets)
@@ -38,8 +43,13 @@ Data lives in DIR, else $AFFDESK_DATA_DIR, else the user config folder.
 `
 
 // RunCLI runs a subcommand and returns its exit code. It needs no GUI
-// libraries.
+// libraries. Standard input is the process's.
 func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
+	return RunCLIInput(args, dataDir, os.Stdin, stdout, stderr)
+}
+
+// RunCLIInput is RunCLI reading what a subcommand needs (a secret) from stdin.
+func RunCLIInput(args []string, dataDir string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "version", "--version":
 		fmt.Fprintf(stdout, "%s %s%s\n", Name, Version, commitSuffix())
@@ -51,6 +61,9 @@ func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "affdesk: unknown command %q\n\n%s", args[0], usage)
 		return 2
+	}
+	if args[0] == "connections" && len(args) > 1 && args[1] == "set-secret" {
+		return setSecretCommand(args[2:], dataDir, stdin, stdout, stderr)
 	}
 	if args[0] == "run" {
 		ra, code := parseRunArgs(args[1:], stdout, stderr)
@@ -103,7 +116,7 @@ func (s *Services) command(args []string) (any, error) {
 	}
 	switch args[0] + " " + sub {
 	case "connections list":
-		return s.DB.ListConnections()
+		return s.ConnectionListing()
 	case "templates list":
 		return s.DB.ListTemplates()
 	case "templates show":

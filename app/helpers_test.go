@@ -73,3 +73,7 @@ func exampleValues(t core.ActionTemplate) map[string]string {
 }
 
 func notifyDemo() notify.SMTP { return notify.SMTP{Host: app.DemoMailHost} }
+
+func notifySMTP() notify.SMTP {
+	return notify.SMTP{Host: "smtp.example.com", Port: 587, Security: "starttls", Username: "bot@example.com", From: "bot@example.com"}
+}

@@ -147,15 +147,23 @@ func TestImportSkipUsesStoredRecords(t *testing.T) {
 }
 
 // TestImportWarnsAboutTLSAndPlansClashes proves the plan lists clashes and
-// a connection that skips TLS checks, and the result repeats the warning.
+// a connection that skips TLS checks, the result repeats the warning, and
+// a platform whose editor has no such option cannot turn it on by import.
 func TestImportWarnsAboutTLSAndPlansClashes(t *testing.T) {
 	s, _ := MustServices(t, nil)
-	data := mutated(t, func(m map[string]any) { at(m, "connections", 0, "settings")["skip_tls_verify"] = "true" })
+	affise := mutated(t, func(m map[string]any) { at(m, "connections", 0, "settings")["skip_tls_verify"] = "true" })
+	if _, err := s.PlanImport(bytes.NewReader(affise)); core.ErrorField(err) != "connections[0].settings.skip_tls_verify" {
+		t.Fatalf("Affise skipping TLS by import: %v", err)
+	}
+	data := mutated(t, func(m map[string]any) {
+		m["connections"] = append(m["connections"].([]any), map[string]any{"id": 99, "name": "Self-hosted", "platform": "custom", "timezone": "UTC",
+			"settings": map[string]any{"base_url": "https://tracker.internal", "auth_mode": "none", "skip_tls_verify": "true"}})
+	})
 	plan, err := s.PlanImport(bytes.NewReader(data))
 	if err != nil || len(plan.Clashes) != 0 || len(plan.Automations) != 3 {
 		t.Fatalf("plan on an empty file: %+v %v", plan, err)
 	}
-	warn := `Connection "Affise main" skips TLS certificate checks.`
+	warn := `Connection "Self-hosted" skips TLS certificate checks.`
 	if !slices.Contains(plan.Warnings, warn) {
 		t.Errorf("plan warnings = %q", plan.Warnings)
 	}
@@ -164,7 +172,7 @@ func TestImportWarnsAboutTLSAndPlansClashes(t *testing.T) {
 		t.Fatalf("result warnings = %q (%v)", res.Warnings, err)
 	}
 	plan, _ = s.PlanImport(bytes.NewReader(data))
-	if len(plan.Clashes) != 8 || plan.Clashes[0].Kind != "connection" || len(plan.Clashes[0].ExistingIDs) != 1 {
+	if len(plan.Clashes) != 9 || plan.Clashes[0].Kind != "connection" || len(plan.Clashes[0].ExistingIDs) != 1 {
 		t.Errorf("clashes = %+v", plan.Clashes)
 	}
 }

@@ -34,10 +34,19 @@ func TestRealKeychain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = keyring.Delete(secrets.Service, core.SecretKey(c.ID, "auth_token")) })
-	if got, err := keyring.Get(secrets.Service, core.SecretKey(c.ID, "auth_token")); err != nil || got != tok {
+	id, err := s.DB.InstallID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := id + "/" + core.SecretKey(c.ID, "auth_token")
+	t.Cleanup(func() { _ = keyring.Delete(secrets.Service, entry) })
+	if got, err := keyring.Get(secrets.Service, entry); err != nil || got != tok {
 		t.Fatalf("keychain holds %q, %v", got, err)
 	}
+	if _, err := keyring.Get(secrets.Service, core.SecretKey(c.ID, "auth_token")); err == nil {
+		t.Error("the token was also stored without the data file's namespace")
+	}
+	realKeychainSecondFolder(t, c.ID)
 	tpl, _ := s.TemplateFromPreset("impact.actions.list", c.ID)
 	if _, err := s.SaveTemplate(tpl); err != nil {
 		t.Fatal(err)
@@ -52,5 +61,36 @@ func TestRealKeychain(t *testing.T) {
 		if strings.Contains(text, tok) || strings.Contains(text, "9c41f07d") && name == "data file" {
 			t.Errorf("%s holds the token", name)
 		}
+	}
+}
+
+// realKeychainSecondFolder opens a second data folder on the same real
+// keychain: its connection with the same ID reads its own token only, and
+// a token stored the old way (no namespace) moves under its install ID.
+func realKeychainSecondFolder(t *testing.T, id uint64) {
+	const legacy = "real-keychain-legacy-5d2e"
+	key := core.SecretKey(id, "auth_token")
+	dir := t.TempDir()
+	first, err := app.Open(app.Config{DataDir: dir, Secrets: secrets.NewKeychain("")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := first.SaveConnection(impactInput("", legacy))
+	first.Close()
+	if err != nil || c.ID != id {
+		t.Fatalf("second folder's connection %d, %v", c.ID, err)
+	}
+	s, err := app.Open(app.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ns, _ := s.DB.InstallID()
+	t.Cleanup(func() { _ = keyring.Delete(secrets.Service, ns+"/"+key) })
+	if got, err := s.Secrets.GetSecret(key); got != legacy || err != nil {
+		t.Errorf("second folder reads %q, %v", got, err)
+	}
+	if _, err := keyring.Get(secrets.Service, key); err == nil {
+		t.Error("the old un-namespaced entry is still there")
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -133,12 +134,92 @@ func (m mailer) Send(ctx context.Context, e engine.Email) error {
 		m.s.outbox.add(msg, m.s.Now().UTC())
 		return nil
 	}
-	return acct.Send(ctx, msg)
+	if err := acct.Send(ctx, msg); err != nil {
+		return maskErr(err, acct.Password)
+	}
+	return nil
 }
 
-// webhooks sends webhooks with a plain client (webhooks are never retried).
-type webhooks struct{ client *http.Client }
+// webhooks sends webhooks with a plain client (webhooks are never
+// retried). Header values that refer to the secret store are filled in
+// just before sending; the record and error come back with every secret
+// masked.
+type webhooks struct {
+	client  *http.Client
+	secrets core.SecretStore
+}
 
 func (w webhooks) Send(ctx context.Context, h engine.Webhook) (core.HTTPRecord, error) {
-	return notify.Send(ctx, w.client, notify.Webhook{Method: h.Method, URL: h.URL, Headers: h.Headers, Body: h.Body, ContentType: h.ContentType})
+	shown := webhookShownHeaders(h.Headers)
+	filled, secrets, err := w.fillSecrets(h.Headers)
+	if err != nil {
+		return core.HTTPRecord{Method: h.Method, URL: h.URL, Headers: shown, NotSent: true, Error: core.ErrorMessage(err)}, err
+	}
+	rec, err := notify.Send(ctx, w.client, notify.Webhook{Method: h.Method, URL: h.URL, Headers: filled, Body: h.Body, ContentType: h.ContentType})
+	rec.Headers = shown
+	rec.URL, rec.Body = maskSecrets(rec.URL, secrets...), maskSecrets(rec.Body, secrets...)
+	rec.Response, rec.Error = maskSecrets(rec.Response, secrets...), maskSecrets(rec.Error, secrets...)
+	return rec, maskErr(err, secrets...)
+}
+
+// fillSecrets reads each referenced header value from the secret store and
+// lists every credential value sent, for masking. A missing secret is an
+// error naming the header: the webhook is not sent without it.
+func (w webhooks) fillSecrets(hs []core.Header) ([]core.Header, []string, error) {
+	out := make([]core.Header, len(hs))
+	var secrets []string
+	for i, h := range hs {
+		out[i] = h
+		if key, _, ok := SecretRef(h.Value); ok {
+			v, err := w.getSecret(key)
+			if err != nil {
+				return nil, nil, core.Errorf(core.EINVALID, "The webhook's %s header has no secret stored: edit the step and enter it again.", h.Name)
+			}
+			out[i].Value = v
+		}
+		if CredentialHeader(h.Name) && out[i].Value != "" {
+			secrets = append(secrets, credentialParts(out[i].Value)...)
+		}
+	}
+	return out, secrets, nil
+}
+
+func (w webhooks) getSecret(key string) (string, error) {
+	if w.secrets == nil {
+		return "", core.Errorf(core.EUNAVAILABLE, "no secret store")
+	}
+	v, err := w.secrets.GetSecret(key)
+	if err == nil && v == "" {
+		err = core.Errorf(core.ENOTFOUND, "empty secret")
+	}
+	return v, err
+}
+
+// credentialParts lists a credential value and, for "Scheme value" forms
+// (Bearer, Basic), the value after the scheme.
+func credentialParts(v string) []string {
+	out := []string{v}
+	if _, rest, ok := strings.Cut(v, " "); ok && strings.TrimSpace(rest) != "" {
+		out = append(out, strings.TrimSpace(rest))
+	}
+	return out
+}
+
+// webhookShownHeaders is what a record shows of a webhook's headers: a
+// credential header's value masked (its scheme word kept), a reference
+// shown as its mask.
+func webhookShownHeaders(hs []core.Header) []core.Header {
+	out := make([]core.Header, len(hs))
+	for i, h := range hs {
+		out[i] = h
+		if _, mask, ok := SecretRef(h.Value); ok {
+			out[i].Value = mask
+		} else if CredentialHeader(h.Name) && h.Value != "" {
+			out[i].Value = secretMask
+			if scheme, _, ok := strings.Cut(h.Value, " "); ok {
+				out[i].Value = scheme + " " + secretMask
+			}
+		}
+	}
+	return out
 }

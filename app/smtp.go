@@ -18,8 +18,9 @@ const (
 // password is write-only: PasswordSet says whether one is stored.
 type SMTPSettings struct {
 	notify.SMTP
-	Password    string `json:"password"` // new password; empty keeps the stored one
-	PasswordSet bool   `json:"passwordSet"`
+	Password     string `json:"password"` // new password; empty keeps the stored one
+	PasswordSet  bool   `json:"passwordSet"`
+	PasswordMask string `json:"passwordMask"` // bullets and at most the last four characters
 }
 
 // SMTPAccount returns the stored account; with secret it includes the
@@ -48,8 +49,8 @@ func (s *Services) SMTPSettings() (SMTPSettings, error) {
 	acct, err := s.SMTPAccount(false)
 	out := SMTPSettings{SMTP: acct}
 	if err == nil && acct.Username != "" {
-		_, perr := s.Secrets.GetSecret(secretSMTPPasswd)
-		out.PasswordSet = perr == nil
+		pw, perr := s.Secrets.GetSecret(secretSMTPPasswd)
+		out.PasswordSet, out.PasswordMask = perr == nil && pw != "", core.MaskSecret(pw)
 	}
 	return out, err
 }

@@ -24,6 +24,9 @@ func (s *Services) ExportAutomations() (AutomationsExport, error) {
 	if err != nil {
 		return out, err
 	}
+	for i := range autos {
+		StripWebhookSecrets(&autos[i])
+	}
 	out.Automations = autos
 	tplIDs, connIDs := map[uint64]bool{}, map[uint64]bool{}
 	for i := range autos {

@@ -273,9 +273,14 @@ func TestTargetLimitsAndBinomV1(t *testing.T) {
 }
 
 // TestSettingsKeepOnlyKnownFields proves a secret or an unknown key put
-// among a connection's settings is dropped, and the TLS switch is kept.
+// among a connection's settings is dropped, the TLS switch is kept where
+// the editor offers it and refused elsewhere.
 func TestSettingsKeepOnlyKnownFields(t *testing.T) {
-	c := conn(core.PlatformCake, map[string]string{"base_url": "https://x.cakemarketing.com", "api_key": "SECRET", "junk": "1", "skip_tls_verify": "true"})
+	cake := conn(core.PlatformCake, map[string]string{"base_url": "https://x.cakemarketing.com", "skip_tls_verify": "true"})
+	if err := tracker.ValidateConnection(&cake, func(string) bool { return true }); core.ErrorField(err) != "settings.skip_tls_verify" {
+		t.Fatalf("CAKE skipping TLS: %v", err)
+	}
+	c := conn(core.PlatformCustom, map[string]string{"base_url": "https://tracker.internal", "auth_mode": "none", "api_key": "SECRET", "junk": "1", "skip_tls_verify": "true"})
 	if err := tracker.ValidateConnection(&c, func(string) bool { return true }); err != nil {
 		t.Fatal(err)
 	}

@@ -118,6 +118,8 @@ func dropUnknownSettings(p Platform, settings map[string]string) error {
 	}
 	for k, v := range settings {
 		switch {
+		case k == SettingSkipTLS && v == "true" && !SkipTLSAllowed(p.ID):
+			return core.FieldError("settings."+k, "Only Binom and Custom REST connections (self-hosted trackers) may skip TLS certificate checks.")
 		case k == SettingSkipTLS && v == "true":
 		case k == SettingSkipTLS && v != "" && v != "false":
 			return core.FieldError("settings."+k, "Skip TLS checks must be true or false.")
@@ -127,6 +129,14 @@ func dropUnknownSettings(p Platform, settings map[string]string) error {
 	}
 	return nil
 }
+
+// skipTLSPlatforms are the platforms whose editor offers skipping TLS
+// checks (self-hosted trackers).
+var skipTLSPlatforms = map[core.Platform]bool{core.PlatformBinom: true, core.PlatformCustom: true}
+
+// SkipTLSAllowed reports whether a platform's connections may skip TLS
+// certificate checks: only where the editor shows the option.
+func SkipTLSAllowed(p core.Platform) bool { return skipTLSPlatforms[p] }
 
 // SkipsTLS reports whether a connection turns off TLS certificate checks.
 func SkipsTLS(c core.Connection) bool { return c.Settings[SettingSkipTLS] == "true" }

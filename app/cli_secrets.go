@@ -1,0 +1,162 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/tracker"
+)
+
+// maxSecretInput bounds what set-secret reads from standard input.
+const maxSecretInput = 64 << 10
+
+// ConnectionListed is a connection as `connections list` prints it:
+// Secrets says which secret fields are set, masked (bullets and at most the
+// last four characters), and nothing more.
+type ConnectionListed struct {
+	core.Connection
+	SecretMasks map[string]string `json:"secretMasks,omitempty"` // hides the record's field
+	Secrets     map[string]string `json:"secrets"`
+}
+
+// ConnectionListing returns every connection with its set secrets masked.
+func (s *Services) ConnectionListing() ([]ConnectionListed, error) {
+	conns, err := s.DB.ListConnections()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ConnectionListed, 0, len(conns))
+	for _, c := range conns {
+		l := ConnectionListed{Connection: c, Secrets: map[string]string{}}
+		for k, m := range c.SecretMasks {
+			if m != "" {
+				l.Secrets[k] = m
+			}
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// FindConnection returns the connection with the ID or exact name
+// (ignoring case); ENOTFOUND otherwise.
+func (s *Services) FindConnection(ref string) (core.Connection, error) {
+	all, err := s.DB.ListConnections()
+	if err != nil {
+		return core.Connection{}, err
+	}
+	for _, c := range all {
+		if strconv.FormatUint(c.ID, 10) == ref || strings.EqualFold(c.Name, ref) {
+			return c, nil
+		}
+	}
+	return core.Connection{}, core.Errorf(core.ENOTFOUND, "No connection is named %q or has that ID.", ref)
+}
+
+// SetConnectionSecret stores one secret field of a connection and its
+// masked hint. The field must be one the connection's platform and
+// settings use; the error lists the valid ones.
+func (s *Services) SetConnectionSecret(ref, field, value string) (core.Connection, error) {
+	c, err := s.FindConnection(ref)
+	if err != nil {
+		return c, err
+	}
+	valid := secretFieldsOf(c)
+	if !contains(valid, field) {
+		return c, core.FieldError("field", "Connection %q has no secret field %q: use one of %s.", c.Name, field, strings.Join(valid, ", "))
+	}
+	if strings.TrimSpace(value) == "" {
+		return c, core.FieldError("value", "The %s of connection %q cannot be empty.", field, c.Name)
+	}
+	if strings.ContainsAny(value, "\r\n") {
+		return c, core.FieldError("value", "The %s of connection %q holds a line break: give it on one line.", field, c.Name)
+	}
+	if err := s.Secrets.SetSecret(core.SecretKey(c.ID, field), value); err != nil {
+		return c, err
+	}
+	if c.SecretMasks == nil {
+		c.SecretMasks = map[string]string{}
+	}
+	c.SecretMasks[field] = core.MaskSecret(value)
+	return c, s.DB.SaveConnection(&c)
+}
+
+// secretFieldsOf lists the secret fields the connection uses now.
+func secretFieldsOf(c core.Connection) []string {
+	p, _ := tracker.Lookup(c.Platform)
+	var out []string
+	for _, f := range p.Fields {
+		if f.Secret() && f.Visible(c.Settings) {
+			out = append(out, f.Key)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{"(none: this connection uses no secret)"}
+	}
+	return out
+}
+
+func contains(list []string, x string) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// readSecret reads a secret from r, dropping exactly one trailing line
+// ending (\n or \r\n).
+func readSecret(r io.Reader) (string, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, maxSecretInput+1))
+	if err != nil {
+		return "", fmt.Errorf("read the secret from standard input: %w", err)
+	}
+	if len(raw) > maxSecretInput {
+		return "", core.Errorf(core.EINVALID, "The secret on standard input is longer than %d KiB.", maxSecretInput>>10)
+	}
+	if bytes.HasSuffix(raw, []byte("\r\n")) {
+		raw = raw[:len(raw)-2]
+	} else if bytes.HasSuffix(raw, []byte("\n")) {
+		raw = raw[:len(raw)-1]
+	}
+	if len(raw) == 0 {
+		return "", core.Errorf(core.EINVALID, "Standard input is empty: pipe the secret in, e.g. printf '%%s' \"$KEY\" | affdesk connections set-secret NAME FIELD.")
+	}
+	return string(raw), nil
+}
+
+// setSecretCommand runs `connections set-secret NAME|ID FIELD`, the value
+// read from stdin. A value on the command line is refused: it would stay
+// in the shell history and the process list.
+func setSecretCommand(args []string, dataDir string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 2 {
+		fmt.Fprintf(stderr, "affdesk: connections set-secret takes no value on the command line (it would stay in the shell history): pipe it on standard input, e.g. printf '%%s' \"$KEY\" | affdesk connections set-secret NAME FIELD\n")
+		return 2
+	}
+	if len(args) < 2 {
+		fmt.Fprintln(stderr, "affdesk: usage: affdesk connections set-secret NAME|ID FIELD (the value on standard input)")
+		return 2
+	}
+	value, err := readSecret(stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
+		return 2
+	}
+	return withServices(dataDir, stderr, func(s *Services) int {
+		c, err := s.SetConnectionSecret(args[0], args[1], value)
+		if err != nil {
+			fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
+			if core.ErrorCode(err) == core.ENOTFOUND || core.ErrorCode(err) == core.EINVALID {
+				return 2
+			}
+			return 1
+		}
+		fmt.Fprintf(stdout, "Stored the %s of connection %q (%s).\n", args[1], c.Name, c.SecretMasks[args[1]])
+		return 0
+	})
+}

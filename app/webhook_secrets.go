@@ -1,0 +1,88 @@
+package app
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// CredentialHeader reports whether a header's name says it carries a
+// credential: Authorization, Cookie, or a name holding token, key, secret,
+// signature or password (any case). Such values in Send Webhook steps are
+// kept in the secret store, never in the automation record.
+func CredentialHeader(name string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == "cookie" {
+		return true
+	}
+	for _, part := range []string{"authorization", "token", "key", "secret", "signature", "password"} {
+		if strings.Contains(n, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// A webhook secret reference stands in an automation record for a header
+// value kept in the secret store: "secret:webhook/<16 hex>#<mask>". The
+// mask (bullets and at most the last four characters) is for display.
+var secretRefPattern = regexp.MustCompile(`^secret:(webhook/[0-9a-f]{16})#(.*)$`)
+
+// SecretRef splits a header value into its secret store key and display
+// mask; ok is false when the value is not a reference.
+func SecretRef(value string) (key, mask string, ok bool) {
+	m := secretRefPattern.FindStringSubmatch(value)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+func newSecretRef(secret string) (key, ref string, err error) {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		return "", "", fmt.Errorf("create a secret key: %w", err)
+	}
+	key = "webhook/" + hex.EncodeToString(b)
+	return key, "secret:" + key + "#" + core.MaskSecret(secret), nil
+}
+
+// webhookRefs returns the secret keys an automation's webhook steps hold.
+func webhookRefs(a *core.Automation) map[string]bool {
+	out := map[string]bool{}
+	core.Walk(a.Steps, func(st *core.Step, _ []*core.Step) {
+		if st.Webhook == nil {
+			return
+		}
+		for _, h := range st.Webhook.Headers {
+			if key, _, ok := SecretRef(h.Value); ok {
+				out[key] = true
+			}
+		}
+	})
+	return out
+}
+
+// oldRef returns the reference the stored automation held for a step's
+// header, if any.
+func oldRef(old *core.Automation, stepID, header string) string {
+	var ref string
+	if old == nil {
+		return ""
+	}
+	core.Walk(old.Steps, func(st *core.Step, _ []*core.Step) {
+		if st.ID != stepID || st.Webhook == nil {
+			return
+		}
+		for _, h := range st.Webhook.Headers {
+			if _, _, ok := SecretRef(h.Value); ok && strings.EqualFold(h.Name, header) {
+				ref = h.Value
+			}
+		}
+	})
+	return ref
+}
