@@ -93,8 +93,11 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 // error, with a nil result, before anything is sent. A transport failure that outlived its
 // retries is an EUNAVAILABLE error, returned with the partial result. A
 // tracker's refusal (HTTP 4xx/5xx or an error envelope) is not a Go error:
-// the result carries it in TrackerError, and Failure words it.
+// the result carries it in TrackerError, and Failure words it. Waits for
+// rate limits and retries are bounded by ctx's WaitBudget (a
+// DefaultWaitBudget when ctx carries none); passing it is EUNAVAILABLE.
 func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
+	ctx = ensureWaitBudget(ctx)
 	start := c.now()
 	res := &Result{}
 	windows, err := c.plan(call)

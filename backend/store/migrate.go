@@ -26,6 +26,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrateV1,
 	migrateV2,
 	migrateV3,
+	migrateV4, // rate-limit states (ratestates.go)
 }
 
 // SchemaVersion is the version this build writes.
