@@ -97,6 +97,6 @@ func TestPacingIsReportedButNotCharged(t *testing.T) {
 		}
 	}
 	if b.Used() != 0 || len(notes) != 29 || notes[0].Wait != 3600*time.Millisecond {
-		t.Fatalf("used %v, %d notices %+v", b.Used(), len(notes), notes[:1])
+		t.Fatalf("used %v, %d notices %+v", b.Used(), len(notes), notes)
 	}
 }
