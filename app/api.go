@@ -161,6 +161,11 @@ func (a *SettingsAPI) SetMaxResponseMB(n int) error {
 	return guardErr(func() error { return a.s.SetMaxResponseMB(n) })
 }
 
+// SetRateWaitMinutes changes how long one run may wait for rate limits.
+func (a *SettingsAPI) SetRateWaitMinutes(n int) error {
+	return guardErr(func() error { return a.s.SetRateWaitMinutes(n) })
+}
+
 // Info returns the app's name, version, data file and secret storage.
 func (a *SettingsAPI) Info() (AppInfo, error) {
 	if a.s == nil {

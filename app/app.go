@@ -91,7 +91,7 @@ func Open(cfg Config) (*Services, error) {
 		return nil, err
 	}
 	s := &Services{DB: db, Secrets: sec, Now: cfg.Now, cache: newResponseCache(8), Sender: request.Sender{Now: cfg.Now},
-		Client: &request.Client{Limiters: request.NewLimiters(), Now: cfg.Now, Sleep: cfg.Sleep, UserAgent: userAgent()}}
+		Client: &request.Client{Limiters: request.NewLimiters(db), Now: cfg.Now, Sleep: cfg.Sleep, UserAgent: userAgent()}}
 	if err := s.applySettings(); err != nil {
 		db.Close()
 		return nil, err

@@ -69,27 +69,29 @@ func (s *Services) DuplicateAutomation(id uint64) (core.Automation, error) {
 }
 
 // StartRun records a run of a saved automation and runs it in the
-// background, reporting progress through OnEvent. It returns the run's ID.
+// background, reporting progress (rate-limit waits included) through
+// OnEvent, within the wait cap of Settings. It returns the run's ID.
 func (s *Services) StartRun(id uint64, dryRun bool, trigger string) (uint64, error) {
 	run, err := s.prepareRun(id, dryRun, trigger)
 	if err != nil {
 		return 0, err
 	}
 	go func() {
-		s.engine.Execute(context.Background(), run)
+		s.engine.Execute(s.runContext(context.Background(), run.ID), run)
 		s.pruneRuns()
 	}()
 	return run.ID, nil
 }
 
 // RunNow runs a saved automation to its end (or an approval) and returns
-// the run: the command line's way.
+// the run: the command line's way. Waits for rate limits share the run's
+// cap (RateWaitMinutes).
 func (s *Services) RunNow(ctx context.Context, id uint64, dryRun bool, trigger string) (core.Run, error) {
 	run, err := s.prepareRun(id, dryRun, trigger)
 	if err != nil {
 		return core.Run{}, err
 	}
-	out := s.engine.Execute(ctx, run)
+	out := s.engine.Execute(s.runContext(ctx, run.ID), run)
 	s.pruneRuns()
 	return out, nil
 }
@@ -118,7 +120,7 @@ func (s *Services) DecideApproval(id uint64, approved bool, reason string) (core
 	if !approved && strings.TrimSpace(reason) == "" {
 		return core.Run{}, core.FieldError("reason", "Say why the run is rejected.")
 	}
-	return s.engine.Approve(context.Background(), id, approved, strings.TrimSpace(reason))
+	return s.engine.Approve(s.runContext(context.Background(), id), id, approved, strings.TrimSpace(reason))
 }
 
 // FindAutomation returns the automation with the ID, else the one with

@@ -74,7 +74,10 @@ func TestSixtyDaysOnDemoImpact(t *testing.T) {
 }
 
 func TestRetriesShowInTheTestResult(t *testing.T) {
-	s := servicesNoWait(t, nil)
+	// The clock moves on with each wait, so a Retry-After, once waited,
+	// does not hold the next attempt again.
+	s := openAt(t, t.TempDir(), memSecrets{}, &stepClock{t: fixed})
+	defer s.Close()
 	c := demoConn(t, s)
 	url, _ := s.DemoURL()
 	demo := demoServer(t, s, url)

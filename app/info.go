@@ -14,6 +14,8 @@ type AppInfo struct {
 	SecretBackend string `json:"secretBackend"`
 	SecretNote    string `json:"secretNote"`
 	MaxResponseMB int    `json:"maxResponseMB"`
+	// RateWaitMinutes caps one run's waits for rate limits and retries.
+	RateWaitMinutes int `json:"rateWaitMinutes"`
 }
 
 // Info returns the app's name, version, data file and where secrets live,
@@ -24,7 +26,11 @@ func (s *Services) Info() (AppInfo, error) {
 		return AppInfo{}, err
 	}
 	mb, err := s.MaxResponseMB()
-	info := AppInfo{MaxResponseMB: mb, Name: Name, Version: Version, Commit: Commit, DataFile: s.DB.Path, SchemaVersion: v, SecretBackend: s.Secrets.Backend()}
+	if err != nil {
+		return AppInfo{}, err
+	}
+	wait, err := s.RateWaitMinutes()
+	info := AppInfo{MaxResponseMB: mb, RateWaitMinutes: wait, Name: Name, Version: Version, Commit: Commit, DataFile: s.DB.Path, SchemaVersion: v, SecretBackend: s.Secrets.Backend()}
 	if info.SecretBackend == "file" {
 		info.SecretNote = "No system keychain was found, so API keys and tokens are stored in the data file, readable only by your user account (mode 0600). Install and unlock a keychain (GNOME Keyring, KWallet) to keep them there instead."
 	} else {

@@ -87,6 +87,7 @@ func (s *Services) TestTemplate(in TestInput) (TestResult, error) {
 	}
 	ctx, cancel := withTimeout(10 * time.Minute)
 	defer cancel()
+	ctx = request.WithWaitBudget(ctx, s.waitBudget(nil))
 	call := request.Call{Template: t, Target: target, Values: in.Values, Rules: tracker.RulesFor(t.Platform, t.Method, t.Path)}
 	res, err := s.Client.Do(ctx, call)
 	if res == nil {

@@ -26,6 +26,7 @@ func TestConnectionValidate(t *testing.T) {
 		{"rate without period", func(c *core.Connection) { c.RateLimit = core.RateLimit{Requests: 5} }, "rateLimit.per"},
 		{"negative rate", func(c *core.Connection) { c.RateLimit = core.RateLimit{Requests: -1, Per: "second"} }, "rateLimit.requests"},
 		{"rate ok", func(c *core.Connection) { c.RateLimit = core.RateLimit{Requests: 30, Per: "second"} }, ""},
+		{"rate off", func(c *core.Connection) { c.RateLimit = core.RateLimit{Off: true} }, ""},
 		{"connect timeout", func(c *core.Connection) { c.Timeouts.ConnectSeconds = 601 }, "timeouts.connectSeconds"},
 		{"total timeout", func(c *core.Connection) { c.Timeouts.TotalSeconds = -1 }, "timeouts.totalSeconds"},
 		{"timeouts ok", func(c *core.Connection) { c.Timeouts = core.Timeouts{ConnectSeconds: 5, TotalSeconds: 120} }, ""},

@@ -60,7 +60,7 @@ func BenchmarkClientPut(b *testing.B) {
 		Auth: core.Auth{Kind: core.AuthBasic, User: "IRSID", Password: "tok"}}
 	vals := map[string]string{"ActionId": "1000.4636.158133", "Amount": "19.99", "Reason": "ORDER_UPDATE"}
 	b.Run("affdesk-client", func(b *testing.B) {
-		c := &request.Client{Limiters: request.NewLimiters(), UserAgent: ua}
+		c := &request.Client{Limiters: request.NewLimiters(nil), UserAgent: ua}
 		for b.Loop() {
 			res, err := c.Do(context.Background(), request.Call{Template: tp, Target: tg, Values: vals})
 			if err != nil || res.Status != 200 {

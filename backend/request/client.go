@@ -104,8 +104,11 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 // refusal (HTTP 4xx/5xx or an error envelope) is not a Go error: the
 // result carries it in TrackerError, and Failure words it (EUNAUTHORIZED
 // for a refused key). Every text of the result has the target's secrets
-// masked.
+// masked. Waits for rate limits and retries are bounded by ctx's
+// WaitBudget (a DefaultWaitBudget when ctx carries none); passing it is
+// EUNAVAILABLE.
 func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
+	ctx = ensureWaitBudget(ctx)
 	start := c.now()
 	res := &Result{}
 	if w := PlainHTTPWarning(call.Target); w != "" {

@@ -28,12 +28,13 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 	var attempts []Attempt
 	var waited time.Duration
 	for n := 1; ; n++ {
-		lw, err := c.limiters().Wait(ctx, call.Target.RateKey, call.Target.RateLimit, c.now, c.sleep)
+		lw, err := c.waitTurn(ctx, call.Target)
 		if err != nil {
 			return nil, attempts, core.OutcomeNotSent, err
 		}
 		start := c.now()
 		resp, err := sender.Send(ctx, b.clone(ctx), call.Target.SkipTLSVerify)
+		c.observe(call.Target, resp)
 		a := Attempt{Number: n, WaitMs: (waited + lw).Milliseconds(), DurationMs: c.now().Sub(start).Milliseconds()}
 		if resp != nil {
 			a.Status = resp.Status
@@ -47,15 +48,15 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 			a.Retry = "not retried: the write may have been applied, and its template is not marked safe to repeat"
 			reason = ""
 		}
-		if reason == "" || n > policy.Retries {
+		if reason == "" || retriesSpent(ctx, policy, n, resp) {
 			attempts = append(attempts, a)
 			return resp, attempts, outcome, err
 		}
-		delay, why := nextDelay(policy, resp, bo, c.now())
+		delay, why := c.retryDelay(ctx, call.Target, policy, resp, bo)
 		if why != nil {
 			a.Retry = "not retried: " + why.Error()
 			attempts = append(attempts, a)
-			return resp, attempts, outcome, err
+			return resp, attempts, outcome, why
 		}
 		a.Retry = fmt.Sprintf("%s; retrying in %s", reason, delay.Round(time.Millisecond))
 		attempts = append(attempts, a)
@@ -112,7 +113,7 @@ func seconds(n int) time.Duration { return time.Duration(n) * time.Second }
 
 func (c *Client) limiters() *Limiters {
 	if c.Limiters == nil {
-		c.Limiters = NewLimiters()
+		c.Limiters = NewLimiters(nil)
 	}
 	return c.Limiters
 }

@@ -3,7 +3,6 @@ package request
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -13,18 +12,20 @@ import (
 	"github.com/cenkalti/backoff/v5"
 )
 
-// RetryPolicy bounds automatic retries.
+// RetryPolicy bounds automatic retries. A 429 is retried beyond Retries
+// while the run's WaitBudget lasts (see retriesSpent): the budget, not the
+// count, bounds waiting for a tracker's rate limit.
 type RetryPolicy struct {
-	Retries       int           // retries after the first attempt
-	Base          time.Duration // first backoff delay (jittered ±50%)
-	Cap           time.Duration // longest backoff delay
-	MaxRetryAfter time.Duration // longest wait a tracker may ask for with Retry-After or a reset header
+	Retries int           // retries after the first attempt
+	Base    time.Duration // first backoff delay (jittered ±50%)
+	Cap     time.Duration // longest backoff delay
 }
 
 // DefaultPolicy returns the policy for a template's retry count: 0.5 s
-// doubling to at most 30 s, and server-asked waits of at most 2 minutes.
+// doubling to at most 30 s. Server-asked waits are bounded by the run's
+// WaitBudget instead.
 func DefaultPolicy(retries int) RetryPolicy {
-	return RetryPolicy{Retries: retries, Base: 500 * time.Millisecond, Cap: 30 * time.Second, MaxRetryAfter: 2 * time.Minute}
+	return RetryPolicy{Retries: retries, Base: 500 * time.Millisecond, Cap: 30 * time.Second}
 }
 
 // Attempt is one try at sending a request.
@@ -57,23 +58,20 @@ func backoffFor(p RetryPolicy) *backoff.ExponentialBackOff {
 }
 
 // nextDelay decides how long to wait before the next attempt. It prefers
-// the tracker's own hint (Retry-After, X-RateLimit-Reset, RateLimit-Reset)
-// and refuses one longer than the policy allows.
-func nextDelay(p RetryPolicy, resp *Response, bo *backoff.ExponentialBackOff, now time.Time) (time.Duration, error) {
+// the tracker's own hint (Retry-After, X-RateLimit-Reset, RateLimit-Reset),
+// else the jittered backoff. The run's WaitBudget bounds it (retryDelay).
+func nextDelay(p RetryPolicy, resp *Response, bo *backoff.ExponentialBackOff, now time.Time) time.Duration {
 	if resp != nil {
 		if hint, ok := serverDelay(resp.Header, now); ok {
-			if hint > p.MaxRetryAfter {
-				return 0, fmt.Errorf("the tracker asks to wait %s before retrying, longer than AffDesk waits (%s)", hint.Round(time.Second), p.MaxRetryAfter)
-			}
-			return hint, nil
+			return hint
 		}
 	}
-	d := bo.NextBackOff()
-	if d > p.Cap {
-		d = p.Cap
-	}
-	return d, nil
+	return min(bo.NextBackOff(), p.Cap)
 }
+
+// maxHintSeconds caps a delay in seconds before it becomes a Duration, so
+// no header can overflow it (about 31 years; MaxBlock cuts it further).
+const maxHintSeconds = 1_000_000_000
 
 // serverDelay reads how long the tracker asks us to wait. Retry-After is
 // seconds or an HTTP date; the reset headers are seconds or a Unix time
@@ -81,19 +79,25 @@ func nextDelay(p RetryPolicy, resp *Response, bo *backoff.ExponentialBackOff, no
 func serverDelay(h http.Header, now time.Time) (time.Duration, bool) {
 	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
 		if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return clampDelay(time.Duration(secs) * time.Second), true
+			return clampDelay(time.Duration(min(secs, maxHintSeconds)) * time.Second), true
 		}
 		if t, err := http.ParseTime(v); err == nil {
 			return clampDelay(t.Sub(now)), true
 		}
 	}
+	return resetDelay(h, now)
+}
+
+// resetDelay reads X-RateLimit-Reset or RateLimit-Reset: seconds from now,
+// or a Unix time when larger than 10^9.
+func resetDelay(h http.Header, now time.Time) (time.Duration, bool) {
 	for _, name := range []string{"X-RateLimit-Reset", "RateLimit-Reset"} {
 		v := strings.TrimSpace(h.Get(name))
 		n, err := strconv.ParseInt(v, 10, 64)
 		if v == "" || err != nil {
 			continue
 		}
-		if n > 1_000_000_000 {
+		if n > maxHintSeconds {
 			return clampDelay(time.Unix(n, 0).Sub(now)), true
 		}
 		return clampDelay(time.Duration(n) * time.Second), true

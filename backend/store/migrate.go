@@ -29,6 +29,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrateV2,
 	migrateV3,
 	migrateRunJournal,
+	migrateRateStates, // rate-limit states (ratestates.go)
 }
 
 // SchemaVersion is the version this build writes.

@@ -18,6 +18,9 @@ func dialectError(conn core.Connection, dialect core.Platform) error {
 // dialect. secrets holds the connection's secret fields as read from the
 // SecretStore. demoURL is the in-process demo tracker's address, used only
 // by Demo connections, which speak every dialect with demo credentials.
+// The target's rate limit is the connection's; when it sets none (zero
+// requests, not Off), the platform's documented default; Off is kept, so
+// a user's "no limit" means no limit.
 func Resolve(conn core.Connection, dialect core.Platform, secrets map[string]string, demoURL string) (core.Target, error) {
 	if dialect == "" {
 		dialect = conn.Platform
@@ -38,7 +41,7 @@ func Resolve(conn core.Connection, dialect core.Platform, secrets map[string]str
 		RateKey:        strconv.FormatUint(conn.ID, 10),
 		SkipTLSVerify:  conn.Settings["skip_tls_verify"] == "true",
 	}
-	if conn.Platform != core.PlatformDemo && t.RateLimit.Requests == 0 {
+	if conn.Platform != core.PlatformDemo && t.RateLimit.Requests == 0 && !t.RateLimit.Off {
 		t.RateLimit = p.RateLimit
 	}
 	if p.ID == core.PlatformDemo {

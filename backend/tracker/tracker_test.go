@@ -265,6 +265,10 @@ func TestTargetLimitsAndBinomV1(t *testing.T) {
 	if tg.RateLimit.Requests != 100 || tg.Timeouts.TotalSeconds != 5 {
 		t.Errorf("user limit or timeout ignored: %+v", tg)
 	}
+	c.RateLimit = core.RateLimit{Off: true}
+	if tg, _ = tracker.Resolve(c, "", map[string]string{"auth_token": "t"}, ""); tg.RateLimit != (core.RateLimit{Off: true}) {
+		t.Errorf("an explicit off became %+v", tg.RateLimit)
+	}
 	b := conn(core.PlatformBinom, map[string]string{"base_url": "https://t.example", "api_version": "v1"})
 	tg, _ = tracker.Resolve(b, "", map[string]string{"api_key": "K"}, "")
 	if tg.Auth != (core.Auth{Kind: core.AuthQuery, Name: "api_key", Value: "K"}) {

@@ -7,6 +7,7 @@ export type AppInfo = app.AppInfo
 export const appInfo = () => call(API.Info())
 export const startupError = () => call(API.StartupError())
 export const setMaxResponseMB = (n: number) => call(API.SetMaxResponseMB(n))
+export const setRateWaitMinutes = (n: number) => call(API.SetRateWaitMinutes(n))
 export type SMTPSettings = app.SMTPSettings
 export type OutboxMessage = app.OutboxMessage
 export type Retention = app.Retention
