@@ -37,6 +37,10 @@ type Config struct {
 	Now      func() time.Time
 	ReadOnly bool                                       // open the data file for reading only (command-line listings)
 	Sleep    func(context.Context, time.Duration) error // waits between retries; real time when nil
+	// DailyBackup makes the automatic backup when it is due on opening,
+	// then checks at every BackupTicks (every hour when nil) until Close.
+	DailyBackup bool
+	BackupTicks <-chan time.Time
 }
 
 // Services holds AffDesk's wired parts. Create it with Open.
@@ -54,6 +58,7 @@ type Services struct {
 	engine   *engine.Engine
 	onEvent  atomic.Pointer[func(engine.Event)]
 	outbox   outbox
+	backups  backupState
 }
 
 // DefaultDataDir returns AFFDESK_DATA_DIR, or AffDesk under the user's
@@ -103,6 +108,9 @@ func Open(cfg Config) (*Services, error) {
 			return nil, err
 		}
 		s.pruneRuns()
+		if cfg.DailyBackup {
+			s.startBackups(cfg.BackupTicks)
+		}
 	}
 	return s, nil
 }
@@ -123,6 +131,7 @@ func chooseSecrets(db *store.DB) core.SecretStore {
 
 // Close stops the demo tracker and closes the data file.
 func (s *Services) Close() error {
+	s.stopBackups()
 	if s.demo != nil {
 		_ = s.demo.Close()
 	}

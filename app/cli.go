@@ -38,6 +38,12 @@ Commands:
   templates list           print the action templates as JSON
   templates show ID        print one template as JSON
   templates export         print every template and its connection as JSON (no secrets)
+  backup [FILE]            write a consistent copy of the data file to FILE (a
+                           folder: a dated file in it), else to a dated file in
+                           DIR/backups; works only while no window has it open
+  restore FILE             replace the data file with the backup FILE, after
+                           checking it and keeping the current data file in
+                           DIR/backups; close AffDesk first
 
 Data lives in DIR, else $AFFDESK_DATA_DIR, else the user config folder.
 `
@@ -58,6 +64,8 @@ func RunCLIInput(args []string, dataDir string, stdin io.Reader, stdout, stderr 
 		fmt.Fprint(stdout, usage)
 		return 0
 	case "connections", "templates", "automations", "run":
+	case "backup", "restore":
+		return backupCLI(args, dataDir, time.Now, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "affdesk: unknown command %q\n\n%s", args[0], usage)
 		return 2
@@ -207,7 +215,7 @@ func withServices(dataDir string, stderr io.Writer, f func(*Services) int) int {
 		}
 		dataDir = d
 	}
-	svc, err := Open(Config{DataDir: dataDir})
+	svc, err := Open(Config{DataDir: dataDir, DailyBackup: true})
 	if err != nil {
 		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
 		return 1

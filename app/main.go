@@ -25,7 +25,7 @@ func Main(args []string, assets fs.FS, icon []byte, stdout, stderr io.Writer) in
 			return 1
 		}
 	}
-	svc, openErr := Open(Config{DataDir: dataDir})
+	svc, openErr := Open(Config{DataDir: dataDir, DailyBackup: true})
 	if openErr != nil {
 		fmt.Fprintln(stderr, "affdesk:", openErr)
 		svc = nil

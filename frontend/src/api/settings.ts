@@ -17,3 +17,7 @@ export const testSMTP = (to: string) => call(API.TestSMTP(to))
 export const outbox = () => call(API.Outbox())
 export const retention = () => call(API.Retention())
 export const setRetention = (r: object) => call(API.SetRetention(app.Retention.createFrom(r)))
+export type BackupStatus = app.BackupStatus
+export type BackupFile = app.BackupFile
+export const backups = () => call(API.Backups())
+export const backUpNow = () => call(API.BackUpNow())

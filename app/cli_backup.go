@@ -1,0 +1,93 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/store"
+)
+
+// backupCLI runs `affdesk backup [FILE]` and `affdesk restore FILE` and
+// returns the exit code: 2 for a wrong command or a file that is not a
+// usable AffDesk data file, 1 for any other failure.
+func backupCLI(args []string, dataDir string, now func() time.Time, stdout, stderr io.Writer) int {
+	if dataDir == "" {
+		d, err := DefaultDataDir()
+		if err != nil {
+			fmt.Fprintln(stderr, "affdesk:", err)
+			return 1
+		}
+		dataDir = d
+	}
+	var err error
+	switch {
+	case args[0] == "backup" && len(args) <= 2:
+		err = backupCommand(args[1:], dataDir, now, stdout)
+	case args[0] == "restore" && len(args) == 2:
+		err = restoreCommand(args[1], dataDir, now, stdout)
+	default:
+		err = core.Errorf(core.EINVALID, "Usage: affdesk backup [FILE], or affdesk restore FILE.")
+	}
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
+	if core.ErrorCode(err) == core.EINVALID {
+		return 2
+	}
+	return 1
+}
+
+// backupCommand writes a backup of the data file to args[0], into it when
+// it is a folder, or into the backups folder when there is no argument.
+func backupCommand(args []string, dataDir string, now func() time.Time, stdout io.Writer) error {
+	if _, err := os.Stat(filepath.Join(dataDir, store.FileName)); errors.Is(err, fs.ErrNotExist) {
+		return core.Errorf(core.ENOTFOUND, "There is no data file in %s to back up.", dataDir)
+	}
+	path := filepath.Join(BackupsDir(dataDir), backupName(BackupManual, now()))
+	if len(args) == 1 {
+		path = args[0]
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			path = filepath.Join(path, backupName(BackupManual, now()))
+		}
+	}
+	db, err := store.Open(dataDir, store.WithClock(now))
+	if core.ErrorCode(err) == core.EUNAVAILABLE {
+		return core.Errorf(core.EUNAVAILABLE, "%s In the open window, use Settings, Backups, Back up now.", core.ErrorMessage(err))
+	}
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, err := db.Backup(path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Backed up %s to %s (%d bytes).\n", db.Path, path, n)
+	return nil
+}
+
+// restoreCommand replaces the data file with the backup at src, keeping
+// the data file as it was in the backups folder.
+func restoreCommand(src, dataDir string, now func() time.Time, stdout io.Writer) error {
+	safety := filepath.Join(BackupsDir(dataDir), backupName(BackupRestore, now()))
+	res, err := store.Restore(dataDir, src, safety, store.WithClock(now))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Restored %s (%d bytes, schema %d) into %s.\n", src, res.Size, res.FromVersion, res.Path)
+	if res.FromVersion < res.Version {
+		fmt.Fprintf(stdout, "Its data was brought up to schema %d.\n", res.Version)
+	}
+	if res.SafetyBackup != "" {
+		fmt.Fprintf(stdout, "The data file as it was is kept in %s.\n", res.SafetyBackup)
+	}
+	fmt.Fprintln(stdout, "Secrets kept in the system keychain are not part of a backup: enter any that a connection reports missing.")
+	return nil
+}
