@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"strings"
 )
 
@@ -19,13 +20,11 @@ func Main(args []string, assets fs.FS, icon []byte, stdout, stderr io.Writer) in
 	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
 		return RunCLI(rest, dataDir, stdout, stderr)
 	}
-	if dataDir == "" {
-		if dataDir, err = DefaultDataDir(); err != nil {
-			fmt.Fprintln(stderr, "affdesk:", err)
-			return 1
-		}
+	if dataDir, err = windowDataDir(dataDir); err != nil {
+		fmt.Fprintln(stderr, "affdesk:", err)
+		return 1
 	}
-	svc, openErr := Open(Config{DataDir: dataDir, DailyBackup: true})
+	svc, openErr := Open(Config{DataDir: dataDir, DailyBackup: !generatingBindings})
 	if openErr != nil {
 		fmt.Fprintln(stderr, "affdesk:", openErr)
 		svc = nil
@@ -35,6 +34,19 @@ func Main(args []string, assets fs.FS, icon []byte, stdout, stderr io.Writer) in
 		return 1
 	}
 	return 0
+}
+
+// windowDataDir returns the folder the window opens: the one given, else
+// the default; a fresh temporary one when generating bindings, so that
+// build never touches a user's data.
+func windowDataDir(dir string) (string, error) {
+	switch {
+	case generatingBindings:
+		return os.MkdirTemp("", "affdesk-bindings-")
+	case dir != "":
+		return dir, nil
+	}
+	return DefaultDataDir()
 }
 
 // splitDataDir takes --data-dir DIR (or --data-dir=DIR) out of args.
