@@ -19,14 +19,14 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB     := xvfb-run -a -s "-screen 0 1280x900x24"
 
 .PHONY: run test deps system-deps go-deps node-deps bindings frontend build build-dev cli \
-        vet go-test keychain-test unit check e2e smoke bench bench-idle fuzz screenshot clean
+        vet go-test keychain-test unit check e2e smoke reliability bench bench-idle fuzz screenshot clean
 
 ## run: set up everything and open the app
 run: build
 	./build/bin/$(APP)
 
 ## test: set up everything and run every check
-test: deps vet go-test keychain-test unit check build build-dev e2e smoke
+test: deps vet go-test keychain-test unit check build build-dev e2e smoke reliability
 	@echo "make test: all checks passed"
 
 deps: system-deps go-deps node-deps bindings
@@ -96,6 +96,11 @@ smoke: cli
 	d=$$(mktemp -d); trap 'rm -rf $$d' EXIT; \
 	./build/bin/$(APP)-cli version && ./build/bin/$(APP)-cli --data-dir $$d connections list >/dev/null && \
 	! ldd ./build/bin/$(APP)-cli >/dev/null 2>&1 && echo "smoke: static CLI build runs"
+
+## reliability: SIGKILL the real binary during runs of writes and during
+## imports (AFFDESK_KILLS times, 100 by default) and count what was lost
+reliability: cli
+	AFFDESK_BIN=$(CURDIR)/build/bin/$(APP)-cli go test -tags reliability -count=1 -run TestKillLoop -v ./app/
 
 ## bench: Go benchmarks with a baseline in the same run
 bench: bindings
