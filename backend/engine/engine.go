@@ -133,9 +133,7 @@ func (e *Engine) continueFrom(ctx context.Context, run *core.Run, v vars, start 
 	defer cancel()
 	r := &runner{e: e, run: run, dry: run.DryRun, nums: core.Numbering(run.Snapshot.Steps)}
 	status, msg := r.top(ctx, run.Snapshot.Steps, v, start)
-	if status == core.RunCompleted {
-		status, msg = withErrors(run.Steps)
-	}
+	status, msg = settle(status, msg, run.Steps)
 	run.Status, run.Error = status, msg
 	if status == core.RunWaiting {
 		run.State = encodeState(v)

@@ -41,6 +41,24 @@ func withErrors(steps []core.StepResult) (core.RunStatus, string) {
 	return core.RunCompletedErrors, "Completed with errors: " + strings.Join(parts, "; ") + "."
 }
 
+// settle turns a run that reached its end (Completed) or a condition that
+// stopped it (Stopped) into Completed with errors when any step or item
+// before failed or has an unknown outcome: a condition never hides an
+// error. Other statuses stand.
+func settle(status core.RunStatus, msg string, steps []core.StepResult) (core.RunStatus, string) {
+	if status != core.RunCompleted && status != core.RunStopped {
+		return status, msg
+	}
+	worst, why := withErrors(steps)
+	switch {
+	case worst == core.RunCompleted:
+		return status, msg
+	case status == core.RunStopped:
+		return worst, msg + " " + why
+	}
+	return worst, why
+}
+
 // worse returns the status that says more about an item: unknown over
 // failed over anything else.
 func worse(a, b string) string {

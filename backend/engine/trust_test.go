@@ -56,6 +56,35 @@ func TestCompletedWithErrors(t *testing.T) {
 	}
 }
 
+// TestConditionDoesNotHideErrors proves a run stopped by a condition after
+// a loop item failed (continue on error) still ends Completed with errors,
+// and one with no failure before the condition ends Stopped.
+func TestConditionDoesNotHideErrors(t *testing.T) {
+	for _, failOn := range []string{"", "X2"} {
+		r := newRig(t)
+		a := loopOf(r, 3, 1, true)
+		a.Steps = append(a.Steps, core.Step{ID: "s9", Kind: core.StepCondition, Match: "all",
+			Rules: []core.ConditionRule{{Left: "1", Op: core.OpGreater, Right: "2"}}})
+		r.caller.failIf = func(v map[string]string) error {
+			if failOn != "" && v["ActionId"] == failOn {
+				return core.Errorf(core.EINVALID, "refused %s", failOn)
+			}
+			return nil
+		}
+		run := r.run(t, a, false)
+		want := core.RunStopped
+		if failOn != "" {
+			want = core.RunCompletedErrors
+		}
+		if run.Status != want || !strings.Contains(run.Error, "Stopped by the condition") {
+			t.Errorf("fail on %q: %s %q, want %s", failOn, run.Status, run.Error, want)
+		}
+		if failOn != "" && !strings.Contains(run.Error, "1 step(s) or item(s) failed") {
+			t.Errorf("the error does not count the failure: %q", run.Error)
+		}
+	}
+}
+
 func TestUnknownOutcomeIsItsOwnStatus(t *testing.T) {
 	for _, continueOn := range []bool{true, false} {
 		t.Run(fmt.Sprint("continue ", continueOn), func(t *testing.T) {
