@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/engine"
 )
 
 // Exit codes of `affdesk run`.
@@ -80,6 +81,7 @@ func (s *Services) runCommand(ra runArgs, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	s.OnEvent(printWaits(stderr))
 	run, err := s.RunNow(ctx, a.ID, ra.dry, "cli")
 	if err != nil {
 		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
@@ -90,6 +92,16 @@ func (s *Services) runCommand(ra runArgs, stdout, stderr io.Writer) int {
 	}
 	printRun(stdout, run, s.loopItems(run.ID))
 	return RunExitCode(run)
+}
+
+// printWaits shows a headless run's waits for rate limits and retries on
+// stderr, so a run that waits minutes never looks hung.
+func printWaits(stderr io.Writer) func(engine.Event) {
+	return func(ev engine.Event) {
+		if ev.Wait {
+			fmt.Fprintln(stderr, "affdesk:", ev.Message)
+		}
+	}
 }
 
 // setupExit is the exit code of an error before a run began.

@@ -51,7 +51,7 @@ func (s *Services) waitBudget(report func(request.WaitNotice)) *request.WaitBudg
 func (s *Services) runContext(ctx context.Context, runID uint64) context.Context {
 	return request.WithWaitBudget(ctx, s.waitBudget(func(n request.WaitNotice) {
 		if f := s.onEvent.Load(); f != nil {
-			(*f)(engine.Event{RunID: runID, Status: core.RunRunning, Message: n.Message()})
+			(*f)(engine.Event{RunID: runID, Status: core.RunRunning, Message: n.Message(), Wait: true})
 		}
 	}))
 }

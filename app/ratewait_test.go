@@ -84,7 +84,7 @@ func TestBackToBackRunsShareTheQuota(t *testing.T) {
 	defer second.Close()
 	var msgs []string
 	second.OnEvent(func(ev engine.Event) {
-		if ev.RunID != 0 && strings.HasPrefix(ev.Message, "Waiting") {
+		if ev.RunID != 0 && ev.Wait {
 			msgs = append(msgs, ev.Message)
 		}
 	})

@@ -90,4 +90,5 @@ type Event struct {
 	Total    int              `json:"total"`           // For Each items in all
 	Items    *core.ItemCounts `json:"items,omitempty"` // For Each items finished so far, by status
 	Finished bool             `json:"finished"`
+	Wait     bool             `json:"wait,omitempty"` // a wait for a tracker's rate limit or a retry
 }
