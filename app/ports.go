@@ -26,7 +26,7 @@ func (c caller) Call(ctx context.Context, tpl core.ActionTemplate, values map[st
 	res, err := c.s.Client.Do(ctx, call)
 	out := engine.Outcome{}
 	if res != nil {
-		out.Records, out.Body = httpRecords(res.Exchanges), res.Body
+		out.Records, out.Body, out.Warnings = httpRecords(res.Exchanges), res.Body, res.Warnings
 		out.NotSent = dryRun && tpl.IsWrite()
 		if err == nil {
 			if f := res.Failure(target.ConnectionName); f != nil {
@@ -89,33 +89,35 @@ func (p puller) Location(cfg core.StatsConfig) (*time.Location, error) {
 	return loc, nil
 }
 
-func (p puller) Pull(ctx context.Context, cfg core.StatsConfig, from, to time.Time) (*core.Dataset, []core.HTTPRecord, error) {
+func (p puller) Pull(ctx context.Context, cfg core.StatsConfig, from, to time.Time) (*core.Dataset, engine.Outcome, error) {
 	st, ok := tracker.LookupStatType(cfg.StatType)
 	if !ok {
-		return nil, nil, core.FieldError("stats.statType", "Unknown stat type %q.", cfg.StatType)
+		return nil, engine.Outcome{}, core.FieldError("stats.statType", "Unknown stat type %q.", cfg.StatType)
 	}
 	tpl, values := st.Request(from, to, cfg.Filters)
 	tpl.ConnectionID = cfg.ConnectionID
 	target, err := p.s.templateTarget(tpl)
 	if err != nil {
-		return nil, nil, err
+		return nil, engine.Outcome{}, err
 	}
 	res, err := p.s.Client.Do(ctx, request.Call{Template: tpl, Target: target, Values: values})
+	out := outcomeOf(res)
 	if err != nil {
-		return nil, recordsOf(res), err
+		return nil, out, err
 	}
 	if f := res.Failure(target.ConnectionName); f != nil {
-		return nil, httpRecords(res.Exchanges), f
+		return nil, out, f
 	}
 	ds, err := st.Dataset(res.Body)
-	return ds, httpRecords(res.Exchanges), err
+	return ds, out, err
 }
 
-func recordsOf(res *request.Result) []core.HTTPRecord {
+// outcomeOf gives the run log a result's records and warnings.
+func outcomeOf(res *request.Result) engine.Outcome {
 	if res == nil {
-		return nil
+		return engine.Outcome{}
 	}
-	return httpRecords(res.Exchanges)
+	return engine.Outcome{Records: httpRecords(res.Exchanges), Warnings: res.Warnings}
 }
 
 // mailer sends mail through the account in Settings.

@@ -221,15 +221,15 @@ func TestApprovalPausesAndResumes(t *testing.T) {
 type fakeStats struct{}
 
 func (fakeStats) Location(core.StatsConfig) (*time.Location, error) { return time.UTC, nil }
-func (fakeStats) Pull(_ context.Context, cfg core.StatsConfig, from, to time.Time) (*core.Dataset, []core.HTTPRecord, error) {
+func (fakeStats) Pull(_ context.Context, cfg core.StatsConfig, from, to time.Time) (*core.Dataset, engine.Outcome, error) {
 	if f, ok := cfg.Filters["partner"]; ok && f != "Reverse <test> actions" {
-		return nil, nil, errors.New("filter not substituted: " + f)
+		return nil, engine.Outcome{}, errors.New("filter not substituted: " + f)
 	}
 	if from.Format("2006-01-02") != "2026-11-19" || to.Format("15:04:05") != "23:59:59" {
-		return nil, nil, errors.New("wrong range " + core.DescribeRange(from, to))
+		return nil, engine.Outcome{}, errors.New("wrong range " + core.DescribeRange(from, to))
 	}
 	return &core.Dataset{Columns: []string{"affiliate_id", "affiliate", "revenue"}, Numeric: []string{"revenue"}, Key: "affiliate_id",
-		Rows: []map[string]any{{"affiliate_id": "2", "affiliate": "Cobalt", "revenue": 12.5}, {"affiliate_id": "1", "affiliate": "Blue Harbor", "revenue": 100.25}}}, nil, nil
+		Rows: []map[string]any{{"affiliate_id": "2", "affiliate": "Cobalt", "revenue": 12.5}, {"affiliate_id": "1", "affiliate": "Blue Harbor", "revenue": 100.25}}}, engine.Outcome{}, nil
 }
 
 func TestStatsCellsFilterAndTotals(t *testing.T) {

@@ -22,9 +22,10 @@ type Caller interface {
 
 // Outcome is what a call returned.
 type Outcome struct {
-	Records []core.HTTPRecord
-	Body    []byte
-	NotSent bool
+	Records  []core.HTTPRecord
+	Body     []byte
+	NotSent  bool
+	Warnings []string // what the step's log should say, e.g. a key sent over plain http://
 }
 
 // Selector evaluates JSONPaths.
@@ -38,7 +39,8 @@ type Selector interface {
 // StatsPuller runs Pull Stats steps.
 type StatsPuller interface {
 	// Pull fetches the stat type's rows for the resolved date range.
-	Pull(ctx context.Context, cfg core.StatsConfig, from, to time.Time) (*core.Dataset, []core.HTTPRecord, error)
+	// The outcome holds its records and warnings (its Body is unused).
+	Pull(ctx context.Context, cfg core.StatsConfig, from, to time.Time) (*core.Dataset, Outcome, error)
 	// Location returns the timezone a step's dates resolve in.
 	Location(cfg core.StatsConfig) (*time.Location, error)
 }

@@ -21,6 +21,7 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 	res.Values = values
 	out, err := r.call(ctx, tpl, values, res)
 	res.Requests = out.Records
+	res.Warnings = append(res.Warnings, out.Warnings...)
 	if core.ErrorCode(err) == core.EUNAUTHORIZED {
 		return r.refused(tpl, err)
 	}

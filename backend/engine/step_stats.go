@@ -24,8 +24,9 @@ func (r *runner) pullStats(ctx context.Context, s core.Step, v vars, res *core.S
 		return err
 	}
 	res.Values = map[string]string{"dates": core.DescribeRange(from, to), "stat type": cfg.StatType}
-	ds, recs, err := r.e.Stats.Pull(ctx, cfg, from, to)
-	res.Requests = recs
+	ds, out, err := r.e.Stats.Pull(ctx, cfg, from, to)
+	res.Requests = out.Records
+	res.Warnings = append(res.Warnings, out.Warnings...)
 	if err != nil {
 		return err
 	}

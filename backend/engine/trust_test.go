@@ -1,7 +1,9 @@
 package engine_test
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -233,5 +235,31 @@ func TestEveryItemIsKeptCompact(t *testing.T) {
 	}
 	if later := all.Items[0].Steps[1].Requests[0]; later.Response != "" {
 		t.Errorf("item 1151 kept its body (%d bytes)", len(later.Response))
+	}
+}
+
+// warningCaller adds a warning to every call, as the request layer does
+// for a key sent over plain http://.
+type warningCaller struct {
+	engine.Caller
+	warn string
+}
+
+func (w warningCaller) Call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, dry bool) (engine.Outcome, error) {
+	out, err := w.Caller.Call(ctx, tpl, values, dry)
+	out.Warnings = append(out.Warnings, w.warn)
+	return out, err
+}
+
+// TestCallWarningsReachTheRunLog proves a call's warnings show on its step
+// in the run's record, in every run.
+func TestCallWarningsReachTheRunLog(t *testing.T) {
+	r := newRig(t)
+	const warn = `Connection "Plain" sends its key unencrypted over http://.`
+	r.e.Caller = warningCaller{Caller: r.caller, warn: warn}
+	run := r.run(t, reverse(), false)
+	stored, _ := r.db.GetRun(run.ID)
+	if len(stored.Steps) == 0 || !slices.Contains(stored.Steps[0].Warnings, warn) {
+		t.Fatalf("step 1 warnings %+v", stored.Steps)
 	}
 }
