@@ -155,7 +155,7 @@ func (w webhooks) Send(ctx context.Context, h engine.Webhook) (core.HTTPRecord, 
 	shown := webhookShownHeaders(h.Headers)
 	filled, secrets, err := w.fillSecrets(h.Headers)
 	if err != nil {
-		return core.HTTPRecord{Method: h.Method, URL: h.URL, Headers: shown, NotSent: true, Error: core.ErrorMessage(err)}, err
+		return core.HTTPRecord{Method: h.Method, URL: h.URL, Headers: shown, NotSent: true, Outcome: core.OutcomeNotSent, Error: core.ErrorMessage(err)}, err
 	}
 	rec, err := notify.Send(ctx, w.client, notify.Webhook{Method: h.Method, URL: h.URL, Headers: filled, Body: h.Body, ContentType: h.ContentType})
 	rec.Headers = shown

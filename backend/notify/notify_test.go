@@ -88,3 +88,36 @@ func TestWebhook(t *testing.T) {
 		t.Fatalf("400: %v %+v", err, rec)
 	}
 }
+
+// TestWebhookOutcomes proves a webhook's record says whether it was sent:
+// refused before a byte left is not sent, written then cut off is unknown,
+// answered is sent.
+func TestWebhookOutcomes(t *testing.T) {
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closedURL := closed.URL
+	closed.Close()
+	cut := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.ReadAll(r.Body)
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	}))
+	defer cut.Close()
+	ok := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) }))
+	defer ok.Close()
+	tests := []struct {
+		name, url, want string
+		fails           bool
+	}{
+		{"refused", closedURL, core.OutcomeNotSent, true},
+		{"cut off after the request", cut.URL, core.OutcomeUnknown, true},
+		{"answered", ok.URL, core.OutcomeSent, false},
+	}
+	for _, tt := range tests {
+		rec, err := notify.Send(context.Background(), nil, notify.Webhook{Method: "POST", URL: tt.url, Body: []byte(`{"a":1}`)})
+		if rec.Outcome != tt.want || (err != nil) != tt.fails {
+			t.Errorf("%s: outcome %q err %v, want %q", tt.name, rec.Outcome, err, tt.want)
+		}
+	}
+}

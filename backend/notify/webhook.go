@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
+	"sync/atomic"
 	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -23,9 +25,17 @@ type Webhook struct {
 const maxReply = 64 << 10
 
 // Send delivers a webhook once (webhooks are writes: never retried) and
-// returns its record. A non-2xx answer is an EUNAVAILABLE error.
+// returns its record, whose Outcome says what became of it: sent (an
+// answer came), not sent (it failed before a byte of it was written, so
+// it was never applied) or unknown (written, then no answer). A failure
+// or a non-2xx answer is an EUNAVAILABLE error.
 func Send(ctx context.Context, client *http.Client, w Webhook) (core.HTTPRecord, error) {
-	rec := core.HTTPRecord{Method: w.Method, URL: w.URL, Headers: w.Headers, Body: string(w.Body)}
+	rec := core.HTTPRecord{Method: w.Method, URL: w.URL, Headers: w.Headers, Body: string(w.Body), Outcome: core.OutcomeNotSent}
+	var written atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteHeaders: func() { written.Store(true) },
+		WroteRequest: func(httptrace.WroteRequestInfo) { written.Store(true) },
+	})
 	req, err := http.NewRequestWithContext(ctx, w.Method, w.URL, bytes.NewReader(w.Body))
 	if err != nil {
 		return rec, core.Errorf(core.EINVALID, "The webhook request cannot be built: %v.", err)
@@ -44,8 +54,13 @@ func Send(ctx context.Context, client *http.Client, w Webhook) (core.HTTPRecord,
 	rec.DurationMs, rec.Attempts = time.Since(start).Milliseconds(), 1
 	if err != nil {
 		rec.Error = err.Error()
-		return rec, core.Errorf(core.EUNAVAILABLE, "The webhook could not be delivered: %v.", err)
+		if !written.Load() {
+			return rec, core.Errorf(core.EUNAVAILABLE, "The webhook could not be delivered (nothing was sent): %v.", err)
+		}
+		rec.Outcome = core.OutcomeUnknown
+		return rec, core.Errorf(core.EUNAVAILABLE, "The webhook was sent but no answer came: %v.", err)
 	}
+	rec.Outcome = core.OutcomeSent
 	defer resp.Body.Close()
 	reply, _ := io.ReadAll(io.LimitReader(resp.Body, maxReply))
 	rec.Status, rec.Response, rec.Size = resp.StatusCode, string(reply), int64(len(reply))
