@@ -15,10 +15,37 @@ import (
 // It returns EINVALID, naming the file as name, when the file is not a
 // bbolt database, is one without AffDesk's schema version, is cut short
 // or damaged, or was written by a newer AffDesk than this build. The file
-// is opened read-only and never changed.
+// is opened read-only and never changed. A damaged page tree can send
+// bbolt's own reading round in circles, so a check that outlasts a limit
+// that grows with the file's size is taken for damage (the reading is left
+// to end with the process).
 func CheckFile(path, name string) (uint64, error) {
+	done := make(chan error, 1)
 	var v uint64
-	err := guardFault(name, func() error {
+	go func() { done <- checkFile(path, name, &v) }()
+	select {
+	case err := <-done:
+		return v, err
+	case <-time.After(checkLimit(path)):
+		return 0, core.Errorf(core.EINVALID, "%s is damaged: reading it does not come to an end.", name)
+	}
+}
+
+// checkBase is how long reading any file may take.
+var checkBase = 10 * time.Second
+
+// checkLimit is how long reading a file may take: checkBase, and 1 s more
+// for every 16 MiB.
+func checkLimit(path string) time.Duration {
+	d := checkBase
+	if st, err := os.Stat(path); err == nil {
+		d += time.Duration(st.Size()>>24) * time.Second
+	}
+	return d
+}
+
+func checkFile(path, name string, v *uint64) error {
+	return guardFault(name, func() error {
 		b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 		if errors.Is(err, bolt.ErrTimeout) {
 			return core.Errorf(core.EUNAVAILABLE, "%s is in use by another AffDesk process.", name)
@@ -31,13 +58,13 @@ func CheckFile(path, name string) (uint64, error) {
 			if err := checkLength(tx, path, name); err != nil {
 				return err
 			}
-			if v, err = fileVersion(tx, name); err != nil {
+			var err error
+			if *v, err = fileVersion(tx, name); err != nil {
 				return err
 			}
 			return walkAll(tx, name)
 		})
 	})
-	return v, err
 }
 
 // guardFault runs f, turning a panic or a memory fault (a damaged file read
