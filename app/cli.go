@@ -102,12 +102,9 @@ func RunCLIInput(args []string, dataDir string, stdin io.Reader, stdout, stderr 
 
 // runData opens the data file and runs a data subcommand.
 func runData(args []string, dataDir string) (any, error) {
-	if dataDir == "" {
-		d, err := DefaultDataDir()
-		if err != nil {
-			return nil, err
-		}
-		dataDir = d
+	dataDir, err := dataDirOr(dataDir)
+	if err != nil {
+		return nil, err
 	}
 	svc, err := Open(Config{DataDir: dataDir, Secrets: noSecrets{}})
 	if err != nil {
@@ -207,13 +204,10 @@ func commitSuffix() string {
 // withServices opens the data folder with the real secret store (runs
 // need credentials) and runs f.
 func withServices(dataDir string, stderr io.Writer, f func(*Services) int) int {
-	if dataDir == "" {
-		d, err := DefaultDataDir()
-		if err != nil {
-			fmt.Fprintln(stderr, "affdesk:", err)
-			return 1
-		}
-		dataDir = d
+	dataDir, err := dataDirOr(dataDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "affdesk:", err)
+		return 1
 	}
 	svc, err := Open(Config{DataDir: dataDir, DailyBackup: true})
 	if err != nil {

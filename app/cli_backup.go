@@ -17,15 +17,11 @@ import (
 // returns the exit code: 2 for a wrong command or a file that is not a
 // usable AffDesk data file, 1 for any other failure.
 func backupCLI(args []string, dataDir string, now func() time.Time, stdout, stderr io.Writer) int {
-	if dataDir == "" {
-		d, err := DefaultDataDir()
-		if err != nil {
-			fmt.Fprintln(stderr, "affdesk:", err)
-			return 1
-		}
-		dataDir = d
+	dataDir, err := dataDirOr(dataDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "affdesk:", err)
+		return 1
 	}
-	var err error
 	switch {
 	case args[0] == "backup" && len(args) <= 2:
 		err = backupCommand(args[1:], dataDir, now, stdout)

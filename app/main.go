@@ -43,7 +43,13 @@ func windowDataDir(dir string) (string, error) {
 	switch {
 	case generatingBindings:
 		return os.MkdirTemp("", "affdesk-bindings-")
-	case dir != "":
+	}
+	return dataDirOr(dir)
+}
+
+// dataDirOr returns dir, or the default data folder when dir is empty.
+func dataDirOr(dir string) (string, error) {
+	if dir != "" {
 		return dir, nil
 	}
 	return DefaultDataDir()

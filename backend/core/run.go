@@ -99,6 +99,22 @@ type ItemCounts struct {
 	Unknown   int `json:"unknown"` // items whose write may or may not have been applied
 }
 
+// Add counts one more item that ended with the step status: ok is
+// Succeeded, failed Failed, unknown Unknown, anything else Skipped.
+func (c *ItemCounts) Add(status string) {
+	c.Total++
+	switch status {
+	case StepOK:
+		c.Succeeded++
+	case StepFailed:
+		c.Failed++
+	case StepUnknown:
+		c.Unknown++
+	default:
+		c.Skipped++
+	}
+}
+
 // Iteration is one item of a For Each.
 type Iteration struct {
 	Index  int          `json:"index"`

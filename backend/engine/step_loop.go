@@ -80,7 +80,7 @@ func (r *runner) finishItem(ctx context.Context, l *loop, it core.Iteration, err
 	var refused *refusedKey
 	l.mu.Lock()
 	l.status[it.Index-1] = it.Status
-	countItem(&l.counts, it.Status)
+	l.counts.Add(it.Status)
 	switch {
 	case errors.As(err, &refused) && l.reason == "":
 		l.reason = fmt.Sprintf("not tried: the tracker refused the key of connection “%s”", refused.conn)
@@ -114,7 +114,7 @@ func (r *runner) skipRest(ctx context.Context, l *loop, items []any) {
 		}
 		it := core.Iteration{Index: i + 1, Item: itemLabel(item), Status: core.StepSkipped, Error: reason}
 		l.status[i] = it.Status
-		countItem(&l.counts, it.Status)
+		l.counts.Add(it.Status)
 		if l.top {
 			rest = append(rest, it)
 		} else {
@@ -203,19 +203,4 @@ func (r *runner) endLoop(ctx context.Context, l *loop, v vars, res *core.StepRes
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d items failed and %d have an unknown outcome; the loop went on.", c.Failed, c.Total, c.Unknown))
 	}
 	return nil
-}
-
-// countItem adds one item of the status to c.
-func countItem(c *core.ItemCounts, status string) {
-	c.Total++
-	switch status {
-	case core.StepOK:
-		c.Succeeded++
-	case core.StepFailed:
-		c.Failed++
-	case core.StepUnknown:
-		c.Unknown++
-	default:
-		c.Skipped++
-	}
 }

@@ -150,23 +150,8 @@ func foldItems(tx *bolt.Tx, key []byte, label string, unknown []core.WriteEntry)
 		if err := json.Unmarshal(v, &st); err != nil {
 			return err
 		}
-		countItem(c, st.Status)
+		c.Add(st.Status)
 		return nil
 	})
 	return c, err
-}
-
-// countItem adds one item of the status to c.
-func countItem(c *core.ItemCounts, status string) {
-	c.Total++
-	switch status {
-	case core.StepOK:
-		c.Succeeded++
-	case core.StepFailed:
-		c.Failed++
-	case core.StepUnknown:
-		c.Unknown++
-	default:
-		c.Skipped++
-	}
 }
