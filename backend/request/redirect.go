@@ -32,14 +32,8 @@ type Redirects struct {
 
 // RedirectsFor returns the redirect policy for a target.
 func RedirectsFor(t core.Target) Redirects {
-	r := Redirects{OffHost: true, Connection: t.ConnectionName, Masker: NewMasker(t)}
-	switch t.Auth.Kind {
-	case core.AuthHeader:
-		r.AuthHeader = t.Auth.Name
-	case core.AuthQuery, core.AuthParam:
-		r.AuthQuery = t.Auth.Name
-	}
-	return r
+	m := NewMasker(t)
+	return Redirects{OffHost: true, Connection: t.ConnectionName, Masker: m, AuthHeader: m.authHeader, AuthQuery: m.authQuery}
 }
 
 // check returns the http.Client redirect hook for one send.
