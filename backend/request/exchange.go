@@ -11,8 +11,9 @@ import (
 
 // exchange sends b with the connection's rate limit and the template's
 // retry policy, and records every attempt. It returns the last response
-// (nil when none came back), the write outcome of the last attempt
-// (core.OutcomeSent, OutcomeNotSent or OutcomeUnknown) and the error that
+// (nil when none came back), the write outcome of all its attempts
+// (core.OutcomeSent, OutcomeNotSent or OutcomeUnknown: see worstOutcome)
+// and the error that
 // ended the attempts. A read, or a write marked safe to repeat, is retried
 // on any retryable failure; any other write only when the failure proves
 // it was not applied (see attemptOutcome).
@@ -27,10 +28,11 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 	}
 	var attempts []Attempt
 	var waited time.Duration
+	outcome := core.OutcomeNotSent
 	for n := 1; ; n++ {
 		lw, err := c.waitTurn(ctx, call.Target)
 		if err != nil {
-			return nil, attempts, core.OutcomeNotSent, err
+			return nil, attempts, outcome, err
 		}
 		start := c.now()
 		resp, err := sender.Send(ctx, b.clone(ctx), call.Target.SkipTLSVerify)
@@ -42,9 +44,10 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 		if err != nil {
 			a.Error = NewMasker(call.Target).String(err.Error())
 		}
-		outcome := attemptOutcome(resp, err)
+		this := attemptOutcome(resp, err)
+		outcome = worstOutcome(outcome, this)
 		reason := retryReason(resp, err)
-		if reason != "" && !call.Template.Retryable() && outcome != core.OutcomeNotSent {
+		if reason != "" && !call.Template.Retryable() && this != core.OutcomeNotSent {
 			a.Retry = "not retried: the write may have been applied, and its template is not marked safe to repeat"
 			reason = ""
 		}
@@ -65,6 +68,16 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 		}
 		waited = delay
 	}
+}
+
+// worstOutcome is what a write's attempts so far say together: a later
+// attempt's answer stands, except that a refusal (not sent) cannot undo an
+// earlier attempt that may have been (unknown) or was (sent) applied.
+func worstOutcome(before, this string) string {
+	if this == core.OutcomeNotSent {
+		return before
+	}
+	return this
 }
 
 // attemptOutcome says what one attempt proves about a write: not sent

@@ -139,6 +139,20 @@ func TestSafeToRepeatIsResentLikeARead(t *testing.T) {
 	}
 }
 
+// TestLaterRefusalKeepsAnEarlierUnknown proves a safe-to-repeat write whose
+// first answer was lost (502) and whose retry was refused (503) is
+// recorded Unknown, never Not sent: the first attempt may have been applied.
+func TestLaterRefusalKeepsAnEarlierUnknown(t *testing.T) {
+	srv, applied := tracker(t, status(502), status(503))
+	res, err := client(newClock()).Do(context.Background(), writeCall(srv, writeTemplate(1, true)))
+	if *applied != 2 || core.ErrorCode(err) != core.EUNKNOWN {
+		t.Fatalf("applied %d err %v", *applied, err)
+	}
+	if x := res.Exchanges[len(res.Exchanges)-1]; x.Outcome != core.OutcomeUnknown || len(x.Attempts) != 2 {
+		t.Fatalf("exchange %+v", x)
+	}
+}
+
 // TestReadsCarryNoOutcomeAndDryRunsAreNotSent checks the outcome is set
 // on writes only, and a dry run's write is recorded as not sent.
 func TestReadsCarryNoOutcomeAndDryRunsAreNotSent(t *testing.T) {
