@@ -22,11 +22,13 @@ func (c caller) Call(ctx context.Context, tpl core.ActionTemplate, values map[st
 	if err != nil {
 		return engine.Outcome{}, err
 	}
+	tpl, warn := keepSafeToRepeatHonest(tpl)
 	call := request.Call{Template: tpl, Target: target, Values: values, DryRun: dryRun, Rules: tracker.RulesFor(tpl.Platform, tpl.Method, tpl.Path)}
 	res, err := c.s.Client.Do(ctx, call)
-	out := engine.Outcome{}
+	out := engine.Outcome{Warnings: warn}
 	if res != nil {
-		out.Records, out.Body, out.Warnings = httpRecords(res.Exchanges), res.Body, res.Warnings
+		out.Records, out.Body = httpRecords(res.Exchanges), res.Body
+		out.Warnings = append(out.Warnings, res.Warnings...)
 		out.NotSent = dryRun && tpl.IsWrite()
 		if err == nil {
 			if f := res.Failure(target.ConnectionName); f != nil {
@@ -35,6 +37,20 @@ func (c caller) Call(ctx context.Context, tpl core.ActionTemplate, values map[st
 		}
 	}
 	return out, err
+}
+
+// keepSafeToRepeatHonest drops "safe to repeat" from a template saved
+// before the rule that refuses it on delta parameters, so such a write is
+// never resent after an unknown outcome; the warning says why.
+func keepSafeToRepeatHonest(tpl core.ActionTemplate) (core.ActionTemplate, []string) {
+	if !tpl.Idempotent {
+		return tpl, nil
+	}
+	if err := tracker.CheckSafeToRepeat(tpl); err != nil {
+		tpl.Idempotent = false
+		return tpl, []string{"Not treated as safe to repeat: " + core.ErrorMessage(err)}
+	}
+	return tpl, nil
 }
 
 // httpRecords turns the client's exchanges into run-log records.

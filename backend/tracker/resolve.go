@@ -39,7 +39,7 @@ func Resolve(conn core.Connection, dialect core.Platform, secrets map[string]str
 		Timeouts:       conn.Timeouts,
 		RateLimit:      conn.RateLimit,
 		RateKey:        strconv.FormatUint(conn.ID, 10),
-		SkipTLSVerify:  conn.Settings["skip_tls_verify"] == "true",
+		SkipTLSVerify:  SkipsTLS(conn) && SkipTLSAllowed(conn.Platform), // a record saved before the rule keeps its checks
 	}
 	if conn.Platform != core.PlatformDemo && t.RateLimit.Requests == 0 && !t.RateLimit.Off {
 		t.RateLimit = p.RateLimit

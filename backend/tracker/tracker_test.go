@@ -312,3 +312,22 @@ func TestValidateTemplateChecksDialect(t *testing.T) {
 		t.Fatalf("a cake connection took an impact template: %v", err)
 	}
 }
+
+// TestResolveKeepsTLSChecksWhereTheEditorHasNoSwitch proves a connection
+// saved before skipping TLS checks was limited to self-hosted platforms
+// keeps its certificate checks.
+func TestResolveKeepsTLSChecksWhereTheEditorHasNoSwitch(t *testing.T) {
+	for _, tt := range []struct {
+		platform core.Platform
+		settings map[string]string
+		skip     bool
+	}{
+		{core.PlatformCake, map[string]string{"base_url": "https://x.cakemarketing.com", "skip_tls_verify": "true"}, false},
+		{core.PlatformCustom, map[string]string{"base_url": "https://tracker.internal", "auth_mode": "none", "skip_tls_verify": "true"}, true},
+	} {
+		tg, err := tracker.Resolve(conn(tt.platform, tt.settings), "", map[string]string{"api_key": "K"}, "")
+		if err != nil || tg.SkipTLSVerify != tt.skip {
+			t.Errorf("%s: skip %v, want %v (%v)", tt.platform, tg.SkipTLSVerify, tt.skip, err)
+		}
+	}
+}
