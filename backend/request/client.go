@@ -136,6 +136,7 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		if len(windows) > 1 {
 			w = i + 1
 		}
+		m.nextWindow()
 		if err := c.runPages(ctx, call, firsts[i], values, w, res, m); err != nil || res.TrackerError != "" {
 			res.DurationMs = c.now().Sub(start).Milliseconds()
 			return res, err

@@ -14,10 +14,11 @@ import (
 type merger struct {
 	pg     core.Pagination
 	merge  bool
-	dedupe bool // windows share boundaries: drop records seen before
+	dedupe bool // windows share boundaries: drop records an earlier window returned
 	first  any
 	items  []any
-	seen   map[string]bool
+	seen   map[string]bool // records of earlier windows
+	now    map[string]bool // records of the window being read
 	pieces int
 	last   []byte
 }
@@ -25,7 +26,18 @@ type merger struct {
 // newMerger returns a merger; dedupe is set when the call was split into
 // date windows, whose shared boundaries can return a record twice.
 func newMerger(pg core.Pagination, merge, dedupe bool) *merger {
-	return &merger{pg: pg, merge: merge, dedupe: dedupe, seen: map[string]bool{}}
+	return &merger{pg: pg, merge: merge, dedupe: dedupe, seen: map[string]bool{}, now: map[string]bool{}}
+}
+
+// nextWindow starts a new date window: the records read so far become the
+// earlier windows' records, against which the next ones are checked. Two
+// equal records within one window are both kept (rows without an ID can
+// be equal and still distinct).
+func (m *merger) nextWindow() {
+	for k := range m.now {
+		m.seen[k] = true
+	}
+	clear(m.now)
 }
 
 // add takes a response that was not decoded yet (a window of an unpaged
@@ -60,7 +72,7 @@ func (m *merger) addDoc(body []byte, doc any) {
 			if m.seen[key] {
 				continue
 			}
-			m.seen[key] = true
+			m.now[key] = true
 		}
 		m.items = append(m.items, it)
 	}
