@@ -79,7 +79,9 @@ func Open(cfg Config) (*Services, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	opts := []store.Option{store.WithClock(cfg.Now)}
+	opts := []store.Option{store.WithClock(cfg.Now), store.BackupBeforeUpgrade(func(_, _ uint64) string {
+		return filepath.Join(BackupsDir(cfg.DataDir), backupName(BackupUpgrade, cfg.Now()))
+	})}
 	if cfg.ReadOnly {
 		opts = append(opts, store.ReadOnly())
 	}

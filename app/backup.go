@@ -25,7 +25,7 @@ const backupCheckEvery = time.Hour
 type BackupStatus struct {
 	Folder         string       `json:"folder"`
 	Automatic      []BackupFile `json:"automatic"` // newest first, at most KeepAutoBackups
-	Others         []BackupFile `json:"others"`    // manual and before-restore backups, newest first
+	Others         []BackupFile `json:"others"`    // manual, before-restore and before-upgrade backups, newest first
 	LastError      string       `json:"lastError"` // why the last automatic backup failed, or ""
 	RestoreCommand string       `json:"restoreCommand"`
 }

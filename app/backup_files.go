@@ -15,12 +15,13 @@ import (
 // Backup file names. The stamp is the local time the backup was made;
 // only names with the automatic prefix are ever deleted by AffDesk.
 const (
-	backupFolder       = "backups"
-	backupStamp        = "20060102-150405"
-	manualBackupPrefix = "affdesk-"
-	autoBackupPrefix   = "affdesk-auto-"
-	safetyBackupPrefix = "affdesk-before-restore-"
-	backupSuffix       = ".db"
+	backupFolder        = "backups"
+	backupStamp         = "20060102-150405"
+	manualBackupPrefix  = "affdesk-"
+	autoBackupPrefix    = "affdesk-auto-"
+	safetyBackupPrefix  = "affdesk-before-restore-"
+	upgradeBackupPrefix = "affdesk-before-upgrade-"
+	backupSuffix        = ".db"
 )
 
 // Kinds of backup file, as BackupFile.Kind.
@@ -28,7 +29,11 @@ const (
 	BackupManual  = "manual"         // made with Back up now or affdesk backup
 	BackupAuto    = "automatic"      // made once a day; the newest KeepAutoBackups are kept
 	BackupRestore = "before-restore" // the data file as it was before a restore
+	BackupUpgrade = "before-upgrade" // the data file as it was before a newer AffDesk migrated it
 )
+
+// backupPrefixes are the name prefixes of every kind but manual.
+var backupPrefixes = map[string]string{BackupAuto: autoBackupPrefix, BackupRestore: safetyBackupPrefix, BackupUpgrade: upgradeBackupPrefix}
 
 // BackupFile is one backup in the backups folder.
 type BackupFile struct {
@@ -44,7 +49,7 @@ func BackupsDir(dataDir string) string { return filepath.Join(dataDir, backupFol
 
 // backupName returns the file name of a backup of kind made at t.
 func backupName(kind string, t time.Time) string {
-	prefix := map[string]string{BackupAuto: autoBackupPrefix, BackupRestore: safetyBackupPrefix}[kind]
+	prefix := backupPrefixes[kind]
 	if prefix == "" {
 		prefix = manualBackupPrefix
 	}
@@ -59,7 +64,7 @@ func parseBackupName(name string) (string, time.Time, bool) {
 		return "", time.Time{}, false
 	}
 	kind := BackupManual
-	for k, prefix := range map[string]string{BackupAuto: autoBackupPrefix, BackupRestore: safetyBackupPrefix} {
+	for k, prefix := range backupPrefixes {
 		if s, ok := strings.CutPrefix(rest, prefix); ok {
 			kind, rest = k, manualBackupPrefix+s
 		}

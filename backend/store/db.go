@@ -32,6 +32,7 @@ type options struct {
 	timeout  time.Duration
 	now      func() time.Time
 	readOnly bool
+	upgrade  func(from, to uint64) string // where to copy a file before migrating it
 }
 
 // WithTimeout sets how long Open waits for another process to release the
@@ -40,6 +41,14 @@ func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout =
 
 // WithClock injects the clock used for CreatedAt and UpdatedAt.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
+
+// BackupBeforeUpgrade has Open copy a file written by an older schema to
+// the path path returns, before migrating it, so an upgrade can be undone
+// with a restore. Open fails, leaving the file as it was, when the copy
+// cannot be made.
+func BackupBeforeUpgrade(path func(from, to uint64) string) Option {
+	return func(o *options) { o.upgrade = path }
+}
 
 // ReadOnly opens the file for reading only, so several readers may share it.
 func ReadOnly() Option { return func(o *options) { o.readOnly = true } }
@@ -70,7 +79,7 @@ func Open(dir string, opts ...Option) (*DB, error) {
 	b.MaxBatchDelay = 2 * time.Millisecond
 	db := &DB{bolt: b, Path: path, now: o.now}
 	if !o.readOnly {
-		err = db.migrate()
+		err = db.upgrade(o.upgrade)
 	} else {
 		err = db.checkVersion()
 	}
