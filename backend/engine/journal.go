@@ -93,11 +93,12 @@ type refusedKey struct {
 func (e *refusedKey) Error() string { return e.err.Error() }
 func (e *refusedKey) Unwrap() error { return e.err }
 
-// refused wraps an EUNAUTHORIZED error with the connection's name.
-func (r *runner) refused(tpl core.ActionTemplate, err error) error {
-	name := fmt.Sprintf("#%d", tpl.ConnectionID)
+// refused wraps an EUNAUTHORIZED error with the name of the connection
+// whose key the tracker refused.
+func (r *runner) refused(connID uint64, err error) error {
+	name := fmt.Sprintf("#%d", connID)
 	if r.e.Connections != nil {
-		if c, cerr := r.e.Connections.GetConnection(tpl.ConnectionID); cerr == nil && c.Name != "" {
+		if c, cerr := r.e.Connections.GetConnection(connID); cerr == nil && c.Name != "" {
 			name = c.Name
 		}
 	}

@@ -23,7 +23,7 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 	res.Requests = out.Records
 	res.Warnings = append(res.Warnings, out.Warnings...)
 	if core.ErrorCode(err) == core.EUNAUTHORIZED {
-		return r.refused(tpl, err)
+		return r.refused(tpl.ConnectionID, err)
 	}
 	if err != nil {
 		return err
