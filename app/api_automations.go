@@ -128,12 +128,14 @@ func (a *RunsAPI) Items(f core.ItemFilter) (core.ItemPage, error) {
 	})
 }
 
-// Approve resumes a run waiting for approval.
+// Approve resumes a run waiting for approval. A run already decided (a
+// second click) is an ECONFLICT error, and nothing is sent again.
 func (a *RunsAPI) Approve(id uint64, reason string) (core.Run, error) {
 	return guard(func() (core.Run, error) { return a.s.DecideApproval(id, true, reason) })
 }
 
-// Reject ends a run waiting for approval; a reason is required.
+// Reject ends a run waiting for approval; a reason is required. A run
+// already decided is an ECONFLICT error.
 func (a *RunsAPI) Reject(id uint64, reason string) (core.Run, error) {
 	return guard(func() (core.Run, error) { return a.s.DecideApproval(id, false, reason) })
 }

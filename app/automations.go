@@ -116,6 +116,8 @@ func (s *Services) CancelRun(id uint64) error {
 }
 
 // DecideApproval approves (resuming) or rejects (ending) a waiting run.
+// Only the first of several decisions on one run is taken (the engine
+// claims the run atomically); the others are ECONFLICT errors.
 func (s *Services) DecideApproval(id uint64, approved bool, reason string) (core.Run, error) {
 	if !approved && strings.TrimSpace(reason) == "" {
 		return core.Run{}, core.FieldError("reason", "Say why the run is rejected.")

@@ -19,6 +19,7 @@ const (
 	ExitFailed     = 1 // failed, cancelled or interrupted
 	ExitUsage      = 2 // a usage or configuration error: nothing ran
 	ExitWithErrors = 3 // completed with errors, or a write's outcome is unknown
+	ExitWaiting    = 4 // waiting for approval: approve or reject it in the app
 )
 
 const runUsage = `Usage: affdesk run NAME|ID [--dry-run]
@@ -34,6 +35,7 @@ Exit status:
      automation, two automations with that name, a step needing setup
   3  Completed with errors, or a write's outcome is unknown: check the
      tracker before running it again
+  4  Waiting for approval: approve or reject it in the app
 `
 
 // runArgs are the parsed arguments of `affdesk run`.
@@ -113,18 +115,21 @@ func setupExit(err error) int {
 	return ExitFailed
 }
 
-// RunExitCode maps a finished run to the exit code of `affdesk run`. A
-// write whose outcome is unknown gives ExitWithErrors whatever the
-// status, so a script never takes it for a plain failure to retry.
+// RunExitCode maps a run that ended or paused to the exit code of
+// `affdesk run`. A write whose outcome is unknown gives ExitWithErrors
+// whatever the status, so a script never takes it for a plain failure to
+// retry; a run paused for approval gives ExitWaiting.
 func RunExitCode(run core.Run) int {
 	if hasUnknown(run) {
 		return ExitWithErrors
 	}
 	switch run.Status {
-	case core.RunCompleted, core.RunStopped, core.RunWaiting:
+	case core.RunCompleted, core.RunStopped:
 		return ExitOK
 	case core.RunCompletedErrors:
 		return ExitWithErrors
+	case core.RunWaiting:
+		return ExitWaiting
 	}
 	return ExitFailed
 }

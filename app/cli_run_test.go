@@ -76,6 +76,11 @@ func TestRunExitCodes(t *testing.T) {
 	if err := s.DB.SaveAutomation(&core.Automation{Name: "Draft", Steps: []core.Step{{ID: "s1", Kind: core.StepSendEmail}}}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.SaveAutomation(core.Automation{Name: "Gate", Steps: []core.Step{
+		{ID: "s1", Kind: core.StepApproval, Message: "Reverse them?"},
+		{ID: "s2", Kind: core.StepSendWebhook, Webhook: &core.WebhookConfig{URL: srv.URL + "/hook", Method: "POST", BodyKind: "raw", Body: "go"}}}}); err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	tests := []struct {
 		args    []string
@@ -85,6 +90,8 @@ func TestRunExitCodes(t *testing.T) {
 		{[]string{"run", "Good"}, app.ExitOK, "Completed in", ""},
 		{[]string{"run", "Mixed"}, app.ExitWithErrors, "Completed with errors", ""},
 		{[]string{"run", "Broken"}, app.ExitFailed, "Failed in", ""},
+		{[]string{"run", "Gate"}, app.ExitWaiting, "Waiting for approval", ""},
+		{[]string{"run", "--help"}, app.ExitOK, "4  Waiting for approval: approve or reject it in the app", ""},
 		{[]string{"run", "--help"}, app.ExitOK, "Exit status", ""},
 		{[]string{"run", "-h"}, app.ExitOK, "3  Completed with errors", ""},
 		{[]string{"run"}, app.ExitUsage, "", "needs an automation"},

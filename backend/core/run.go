@@ -166,4 +166,27 @@ type RunStore interface {
 	GetRun(id uint64) (Run, error)
 	// ListRuns returns runs newest first, without step details.
 	ListRuns(f RunFilter) ([]Run, error)
+	// ClaimApproval atomically moves a run waiting for approval to
+	// running and returns it as stored (loop items not filled in, no
+	// write summary), so only one of several concurrent approvals goes
+	// on. Returns ENOTFOUND if no run has the ID, ECONFLICT if the run
+	// is not waiting for approval.
+	ClaimApproval(id uint64) (Run, error)
+}
+
+// AnswerOutcome says what an HTTP answer's status proves about a write:
+// OutcomeNotSent for 429 and 503 (refused unprocessed), OutcomeUnknown
+// for 502 and 504 (a gateway lost the receiver's answer, which may or
+// may not have applied it), "" for no answer (status 0), else
+// OutcomeSent.
+func AnswerOutcome(status int) string {
+	switch status {
+	case 0:
+		return ""
+	case 429, 503:
+		return OutcomeNotSent
+	case 502, 504:
+		return OutcomeUnknown
+	}
+	return OutcomeSent
 }

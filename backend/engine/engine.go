@@ -94,18 +94,19 @@ func (e *Engine) Cancel(runID uint64) bool {
 }
 
 // Approve resumes a run waiting for approval (approved) or ends it
-// (rejected, with the reason in the log).
+// (rejected, with the reason in the log). The run is claimed atomically
+// (RunStore.ClaimApproval), so of two concurrent decisions on one run
+// only the first goes on; the other gets ECONFLICT and sends nothing.
 func (e *Engine) Approve(ctx context.Context, runID uint64, approved bool, reason string) (core.Run, error) {
-	run, err := e.Runs.GetRun(runID)
+	run, err := e.Runs.ClaimApproval(runID)
 	if err != nil {
 		return run, err
 	}
-	if run.Status != core.RunWaiting || run.Waiting == nil {
-		return run, core.Errorf(core.ECONFLICT, "Run %d is not waiting for approval.", runID)
-	}
-	v, err := decodeState(run.State)
+	v, err := restore(run)
 	if err != nil {
-		return run, fmt.Errorf("restore run %d: %w", runID, err)
+		run.Waiting, run.State = nil, nil
+		run.Status, run.Error = core.RunFailed, fmt.Sprintf("The run could not go on after the approval: %v.", err)
+		return e.finish(&run, vars{}), fmt.Errorf("restore run %d: %w", runID, err)
 	}
 	v["approval_reason"] = reason
 	idx := indexOf(run.Snapshot.Steps, run.Waiting.StepID)
@@ -118,11 +119,19 @@ func (e *Engine) Approve(ctx context.Context, runID uint64, approved bool, reaso
 	}
 	res.Status = core.StepOK
 	res.Set = map[string]string{"approval_reason": reason}
-	run.Status = core.RunRunning
 	if err := e.Runs.SaveRun(&run); err != nil {
 		return run, err
 	}
 	return e.continueFrom(ctx, &run, v, idx+1), nil
+}
+
+// restore returns the variables of a claimed run waiting for approval,
+// or why it cannot go on.
+func restore(run core.Run) (vars, error) {
+	if run.Waiting == nil || len(run.Steps) == 0 {
+		return nil, errors.New("no waiting step is recorded")
+	}
+	return decodeState(run.State)
 }
 
 // continueFrom runs the top-level steps from index start.

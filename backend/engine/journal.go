@@ -55,7 +55,9 @@ func callOutcome(out Outcome, err error, dry bool) (string, int) {
 		return verdict, status
 	case core.ErrorCode(err) == core.EUNKNOWN:
 		return core.OutcomeUnknown, status
-	case status != 0 || err == nil:
+	case status != 0:
+		return core.AnswerOutcome(status), status
+	case err == nil:
 		return core.OutcomeSent, status
 	case isCancel(err) && len(out.Records) > 0:
 		return core.OutcomeUnknown, 0
@@ -63,10 +65,16 @@ func callOutcome(out Outcome, err error, dry bool) (string, int) {
 	return core.OutcomeNotSent, 0
 }
 
-// sendOutcome says what became of an email or webhook: sent when an
-// answer came, not sent when it was refused before leaving, else unknown.
+// sendOutcome says what became of an email or webhook. An answer's
+// status decides as for a tracker's (core.AnswerOutcome): 429 and 503
+// not sent, 502 and 504 unknown, any other sent. Without an answer it is
+// sent when there was no error, not sent when it was refused before
+// leaving, else unknown (written, then the answer was lost).
 func sendOutcome(status int, err error) string {
-	if err == nil || status != 0 {
+	if status != 0 {
+		return core.AnswerOutcome(status)
+	}
+	if err == nil {
 		return core.OutcomeSent
 	}
 	switch core.ErrorCode(err) {
@@ -93,11 +101,12 @@ type refusedKey struct {
 func (e *refusedKey) Error() string { return e.err.Error() }
 func (e *refusedKey) Unwrap() error { return e.err }
 
-// refused wraps an EUNAUTHORIZED error with the connection's name.
-func (r *runner) refused(tpl core.ActionTemplate, err error) error {
-	name := fmt.Sprintf("#%d", tpl.ConnectionID)
+// refused wraps an EUNAUTHORIZED error with the name of the connection
+// whose key the tracker refused.
+func (r *runner) refused(connID uint64, err error) error {
+	name := fmt.Sprintf("#%d", connID)
 	if r.e.Connections != nil {
-		if c, cerr := r.e.Connections.GetConnection(tpl.ConnectionID); cerr == nil && c.Name != "" {
+		if c, cerr := r.e.Connections.GetConnection(connID); cerr == nil && c.Name != "" {
 			name = c.Name
 		}
 	}

@@ -23,7 +23,7 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 	res.Requests = out.Records
 	res.Warnings = append(res.Warnings, out.Warnings...)
 	if core.ErrorCode(err) == core.EUNAUTHORIZED {
-		return r.refused(tpl, err)
+		return r.refused(tpl.ConnectionID, err)
 	}
 	if err != nil {
 		return err
@@ -41,7 +41,8 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 }
 
 // call sends the template, journaling it first when it writes. The
-// engine never resends: a write with an unknown outcome stays unknown.
+// engine never resends: a write with an unknown outcome stays unknown,
+// and its error says so (EUNKNOWN) whatever error the caller gave.
 func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, res *core.StepResult) (Outcome, error) {
 	if !tpl.IsWrite() {
 		return r.e.Caller.Call(ctx, tpl, values, r.dry)
@@ -54,6 +55,9 @@ func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[s
 	outcome, status := callOutcome(out, err, r.dry)
 	markOutcome(out.Records, outcome)
 	r.end(w, outcome, status, err, res)
+	if err != nil && outcome == core.OutcomeUnknown && core.ErrorCode(err) != core.EUNKNOWN && !isCancel(err) {
+		err = core.Errorf(core.EUNKNOWN, "The write may or may not have been applied: %s", core.ErrorMessage(err))
+	}
 	return out, err
 }
 

@@ -22,6 +22,10 @@ type loop struct {
 	counts  core.ItemCounts
 	reason  string // why items not yet started were not tried
 	saveErr error
+	// halt ends when the loop stops: no new item starts after it. Items
+	// already running go on with the run's context, so a write on the
+	// wire is never cut off by another item's failure.
+	halt context.Context
 }
 
 // forEach runs the nested steps once per item of a list or dataset, up to
@@ -30,6 +34,8 @@ type loop struct {
 // the loop stopped), so the four counts always add up to the total. A
 // failed or unknown item stops the loop unless it continues on error; a
 // refused key always stops it, so the tracker is not asked once per item.
+// A stop keeps new items from starting and lets running ones finish;
+// only the run's context (Cancel, a signal) cuts them off.
 func (r *runner) forEach(ctx context.Context, s core.Step, v vars, label string, res *core.StepResult) error {
 	items, err := loopItems(v, s.Over)
 	if err != nil {
@@ -39,19 +45,20 @@ func (r *runner) forEach(ctx context.Context, s core.Step, v vars, label string,
 	if !l.top {
 		l.kept = make([]core.Iteration, len(items))
 	}
-	loopCtx, stop := context.WithCancel(ctx)
+	halt, stop := context.WithCancel(ctx)
 	defer stop()
+	l.halt = halt
 	sem := make(chan struct{}, max(1, s.Concurrency))
 	var wg sync.WaitGroup
 	for i, item := range items {
-		if !acquire(loopCtx, sem) {
+		if !acquire(halt, sem) {
 			break
 		}
 		wg.Add(1)
 		go func(i int, item any) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			it, err := r.iteration(loopCtx, s, v, label, i, item, l)
+			it, err := r.iteration(ctx, s, v, label, i, item, l)
 			r.finishItem(ctx, l, it, err, stop, len(items))
 		}(i, item)
 	}
@@ -150,7 +157,7 @@ func (r *runner) iteration(ctx context.Context, s core.Step, v vars, label strin
 	it := core.Iteration{Index: i + 1, Item: itemLabel(item), Status: core.StepOK}
 	var last error
 	for j, child := range s.Steps {
-		if ctx.Err() != nil && j == 0 {
+		if l.halt.Err() != nil && j == 0 {
 			it.Status, it.Error = core.StepSkipped, "not tried: the loop stopped before this item began"
 			return it, nil
 		}

@@ -87,7 +87,9 @@ func (v vars) substituteHTML(s string) string {
 }
 
 // webhook sends the step's request, journaled before and after; in a dry
-// run it only records it.
+// run it only records it. When an answer came, its status decides the
+// outcome (sendOutcome), whatever the sender said: a gateway's 502 or
+// 504 is unknown, never sent.
 func (r *runner) webhook(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
 	h, err := v.buildWebhook(*s.Webhook)
 	if err != nil {
@@ -104,7 +106,10 @@ func (r *runner) webhook(ctx context.Context, s core.Step, v vars, res *core.Ste
 	}
 	rec, err := r.e.Webhooks.Send(ctx, h)
 	rec.Kind = "webhook"
-	if rec.Outcome == "" {
+	if err == nil && rec.Status != 0 && (rec.Status < 200 || rec.Status > 299) {
+		err = core.Errorf(core.EUNAVAILABLE, "The webhook answered HTTP %d.", rec.Status)
+	}
+	if rec.Outcome == "" || rec.Status != 0 {
 		rec.Outcome = sendOutcome(rec.Status, err)
 	}
 	r.end(w, rec.Outcome, rec.Status, err, res)

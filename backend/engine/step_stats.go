@@ -9,6 +9,8 @@ import (
 
 // pullStats fetches a stat type's rows for the step's date range (resolved
 // in the step's timezone) and sets picked cells or the dataset variables.
+// A refused key names the connection and, inside a For Each, stops the
+// loop at once.
 func (r *runner) pullStats(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
 	cfg := *s.Stats
 	cfg.Filters = map[string]string{}
@@ -27,6 +29,9 @@ func (r *runner) pullStats(ctx context.Context, s core.Step, v vars, res *core.S
 	ds, out, err := r.e.Stats.Pull(ctx, cfg, from, to)
 	res.Requests = out.Records
 	res.Warnings = append(res.Warnings, out.Warnings...)
+	if core.ErrorCode(err) == core.EUNAUTHORIZED {
+		return r.refused(cfg.ConnectionID, err)
+	}
 	if err != nil {
 		return err
 	}

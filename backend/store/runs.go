@@ -12,17 +12,15 @@ import (
 var _ core.RunStore = (*DB)(nil)
 
 // SaveRun inserts (ID 0) or replaces a run. Runs are written as they
-// progress, so a crash leaves the last state on disk.
+// progress, so a crash leaves the last state on disk. What GetRun fills
+// in (a top-level loop's first page of items, the write summary) is
+// never written back into the run document.
 func (db *DB) SaveRun(r *core.Run) error {
 	if r.ID == 0 {
 		return save(db, bucketRuns, "Run", r)
 	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
-		v, err := json.Marshal(r)
-		if err != nil {
-			return fmt.Errorf("encode run %d: %w", r.ID, err)
-		}
-		return tx.Bucket(bucketRuns).Put(itob(r.ID), v)
+		return putRun(tx, r)
 	})
 }
 
