@@ -106,6 +106,10 @@ func TestWebhookOutcomes(t *testing.T) {
 	defer cut.Close()
 	ok := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) }))
 	defer ok.Close()
+	gateway := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(502) }))
+	defer gateway.Close()
+	busy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) }))
+	defer busy.Close()
 	tests := []struct {
 		name, url, want string
 		fails           bool
@@ -113,6 +117,8 @@ func TestWebhookOutcomes(t *testing.T) {
 		{"refused", closedURL, core.OutcomeNotSent, true},
 		{"cut off after the request", cut.URL, core.OutcomeUnknown, true},
 		{"answered", ok.URL, core.OutcomeSent, false},
+		{"a gateway lost the answer", gateway.URL, core.OutcomeUnknown, true},
+		{"refused unprocessed", busy.URL, core.OutcomeNotSent, true},
 	}
 	for _, tt := range tests {
 		rec, err := notify.Send(context.Background(), nil, notify.Webhook{Method: "POST", URL: tt.url, Body: []byte(`{"a":1}`)})

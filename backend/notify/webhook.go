@@ -25,10 +25,11 @@ type Webhook struct {
 const maxReply = 64 << 10
 
 // Send delivers a webhook once (webhooks are writes: never retried) and
-// returns its record, whose Outcome says what became of it: sent (an
-// answer came), not sent (it failed before a byte of it was written, so
-// it was never applied) or unknown (written, then no answer). A failure
-// or a non-2xx answer is an EUNAVAILABLE error.
+// returns its record, whose Outcome says what became of it: not sent (it
+// failed before a byte of it was written, or was refused with 429 or 503,
+// so it was never applied), unknown (written, then no answer, or a 502 or
+// 504 from a gateway) or sent. A failure or a non-2xx answer is an
+// EUNAVAILABLE error.
 func Send(ctx context.Context, client *http.Client, w Webhook) (core.HTTPRecord, error) {
 	rec := core.HTTPRecord{Method: w.Method, URL: w.URL, Headers: w.Headers, Body: string(w.Body), Outcome: core.OutcomeNotSent}
 	var written atomic.Bool
@@ -60,7 +61,7 @@ func Send(ctx context.Context, client *http.Client, w Webhook) (core.HTTPRecord,
 		rec.Outcome = core.OutcomeUnknown
 		return rec, core.Errorf(core.EUNAVAILABLE, "The webhook was sent but no answer came: %v.", err)
 	}
-	rec.Outcome = core.OutcomeSent
+	rec.Outcome = core.AnswerOutcome(resp.StatusCode)
 	defer resp.Body.Close()
 	reply, _ := io.ReadAll(io.LimitReader(resp.Body, maxReply))
 	rec.Status, rec.Response, rec.Size = resp.StatusCode, string(reply), int64(len(reply))

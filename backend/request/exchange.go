@@ -95,12 +95,8 @@ func attemptOutcome(resp *Response, err error) string {
 		return core.OutcomeNotSent
 	case err != nil:
 		return core.OutcomeUnknown
-	case resp.Status == 429 || resp.Status == 503:
-		return core.OutcomeNotSent
-	case resp.Status == 502 || resp.Status == 504:
-		return core.OutcomeUnknown
 	}
-	return core.OutcomeSent
+	return core.AnswerOutcome(resp.Status)
 }
 
 // retryReason says why an attempt deserves another, or "" when it does not.
