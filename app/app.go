@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"log"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -131,8 +132,12 @@ func chooseSecrets(db *store.DB) core.SecretStore {
 	return db.Secrets()
 }
 
-// Close stops the demo tracker and closes the data file.
+// Close cancels the runs in progress (each records how it ended), stops
+// the demo tracker and the backups, and closes the data file.
 func (s *Services) Close() error {
+	if !s.engine.Shutdown(15 * time.Second) {
+		log.Printf("close: a run did not finish recording its cancellation in 15 s")
+	}
 	s.stopBackups()
 	if s.demo != nil {
 		_ = s.demo.Close()

@@ -29,8 +29,9 @@ type Engine struct {
 	Now         func() time.Time
 	OnEvent     func(Event)
 
-	mu     sync.Mutex
-	active map[uint64]context.CancelFunc
+	mu      sync.Mutex
+	active  map[uint64]context.CancelFunc
+	running sync.WaitGroup // runs between track and untrack
 }
 
 // Options say how a run starts.
@@ -172,12 +173,14 @@ func (e *Engine) track(id uint64, cancel context.CancelFunc) {
 		e.active = map[uint64]context.CancelFunc{}
 	}
 	e.active[id] = cancel
+	e.running.Add(1)
 }
 
 func (e *Engine) untrack(id uint64) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	delete(e.active, id)
+	e.running.Done()
 }
 
 func textVars(v vars) map[string]string {
