@@ -6,8 +6,8 @@ package app
 
 import (
 	"context"
-	"log"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"sync"
