@@ -51,6 +51,7 @@ export default async function runs({ r, page, go, shots }) {
     const c = counts(await page.textContent('[data-testid="item-counts"]'))
     expect(c.total > 50 && c.ok > 0 && c.failed > 0 && c.skipped > 0 && c.ok + c.failed + c.skipped === c.total, `item counts ${JSON.stringify(c)}`)
     expect((await page.textContent('.detail-pane')).includes(`${c.failed} of ${c.total} items failed`), 'the loop says it went on past failures')
+    expect((await page.textContent('[data-testid="step-result"] >> nth=1 >> [data-testid="loop-errors"]')) === 'with errors', 'the loop step is not just ok')
     await page.selectOption('select[name="runs-status"]', 'completed_with_errors')
     await page.waitForSelector('[data-testid="run-item"]:not(:has-text("Completed with errors"))', { state: 'detached' })
     const listed = await page.locator('[data-testid="run-item"]').allTextContents()
