@@ -2,14 +2,22 @@
 // Run by `make e2e` under Xvfb after the dev-tagged build.
 import { join } from 'node:path'
 import { expect, runner, startApp } from './harness.mjs'
+import connections from './pages/connections.mjs'
+import imports from './pages/imports.mjs'
+import runs from './pages/runs.mjs'
+import settings from './pages/settings.mjs'
+import templates from './pages/templates.mjs'
+import { screenSets } from './shots.mjs'
 
 const out = process.env.E2E_OUT ?? join(import.meta.dirname, 'out')
 const r = runner(out)
-const { page, stop, logs, pageErrors } = await startApp()
+const { page, stop, logs, pageErrors, dataDir } = await startApp()
 const shot = (name) => page.screenshot({ path: join(out, `${name}.png`) })
 
 async function go(pageId) {
-  if (await page.locator('[role="dialog"]').count()) await page.keyboard.press('Escape')
+  const dialog = page.locator('[role="dialog"]')
+  if (await dialog.count()) await page.keyboard.press('Escape')
+  if (await dialog.count()) await dialog.locator('button[aria-label="Close"]').first().click()
   await page.click(`nav [data-page="${pageId}"]`)
 }
 
@@ -310,6 +318,11 @@ await r.test('the weekly email preset asks for an email account, and runs with t
   await page.click('[data-testid="outbox"] button')
   await shot('outbox')
 })
+
+// The trust features, page by page; each file's screens are shot at two
+// window sizes in both themes.
+const ctx = { r, page, go, dataDir, shots: screenSets(page, out) }
+for (const suite of [connections, templates, runs, imports, settings]) await suite(ctx)
 
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatSize, localInputToISO, statusTone } from './format'
+import { countOf, formatDuration, formatSize, localInputToISO, statusTone } from './format'
 
 describe('formatSize', () => {
   it.each([
@@ -37,4 +37,15 @@ describe('localInputToISO', () => {
     ['', ''],
     ['garbage', 'garbage'],
   ])('%s -> %s', (v, want) => expect(localInputToISO(v)).toBe(want))
+})
+
+describe('countOf', () => {
+  it.each([
+    [0, 'template', '0 templates'],
+    [1, 'connection', '1 connection'],
+    [2, 'automation', '2 automations'],
+    [1200, 'template', '1,200 templates'],
+  ])('%i %s', (n, noun, want) => {
+    expect(countOf(n, noun)).toBe(want)
+  })
 })

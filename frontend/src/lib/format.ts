@@ -32,3 +32,8 @@ export function localInputToISO(v: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(v)
   return m ? `${m[1]}T${m[2]}${m[3] ?? ':00'}Z` : v
 }
+
+/** A count with its noun: "1 template", "3 templates", "0 automations". */
+export function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clashSummary, outcomeLines } from './imports'
+import { clashSummary, nameList, outcomeLines } from './imports'
 
 describe('outcomeLines', () => {
   it('lists only the kinds and actions that happened', () => {
@@ -18,5 +18,18 @@ describe('clashSummary', () => {
   it('counts clashes per kind', () => {
     expect(clashSummary([{ kind: 'connection' }, { kind: 'automation' }, { kind: 'connection' }])).toBe('2 connections, 1 automation')
     expect(clashSummary(null)).toBe('')
+  })
+})
+
+describe('nameList', () => {
+  it.each([
+    [null, ''],
+    [[], ''],
+    [['A'], 'A'],
+    [['A', 'B'], 'A and B'],
+    [['A', 'B', 'C', 'D', 'E'], 'A, B, C, D and E'],
+    [['A', 'B', 'C', 'D', 'E', 'F', 'G'], 'A, B, C, D, E and 2 more'],
+  ])('%j', (names, want) => {
+    expect(nameList(names as string[] | null)).toBe(want)
   })
 })

@@ -24,3 +24,10 @@ export function clashSummary(clashes: { kind: string }[] | null): string {
   for (const c of clashes ?? []) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1)
   return [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ')
 }
+
+/** A short list of names: "A, B and C", or "A, B, C and 4 more" past max. */
+export function nameList(names: string[] | null, max = 5): string {
+  const all = names ?? []
+  if (all.length <= max) return all.length > 1 ? `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}` : (all[0] ?? '')
+  return `${all.slice(0, max).join(', ')} and ${all.length - max} more`
+}
