@@ -136,7 +136,7 @@ func TestConditionStopsTheRunWithoutError(t *testing.T) {
 	if run.Status != core.RunStopped || len(run.Steps) != 2 || run.Steps[1].Status != core.StepHalted || len(r.caller.sent) != 0 {
 		t.Fatalf("%s %q %s", run.Status, run.Error, dump(run.Steps))
 	}
-	if !strings.Contains(run.Steps[1].Warnings[0], `"20.00" is greater than "100"`) {
+	if !strings.Contains(run.Steps[1].Warnings[0], `"20.00" is not greater than "100"`) {
 		t.Errorf("explanation %v", run.Steps[1].Warnings)
 	}
 }

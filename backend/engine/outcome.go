@@ -33,12 +33,20 @@ func withErrors(steps []core.StepResult) (core.RunStatus, string) {
 	}
 	var parts []string
 	if failed > 0 {
-		parts = append(parts, fmt.Sprintf("%d step(s) or item(s) failed", failed))
+		parts = append(parts, countOf(failed, "step or item failed", "steps or items failed"))
 	}
 	if unknown > 0 {
-		parts = append(parts, fmt.Sprintf("%d have an unknown outcome (check them in the tracker)", unknown))
+		parts = append(parts, countOf(unknown, "has an unknown outcome (check it in the tracker)", "have an unknown outcome (check them in the tracker)"))
 	}
 	return core.RunCompletedErrors, "Completed with errors: " + strings.Join(parts, "; ") + "."
+}
+
+// countOf words a count with the singular or plural phrase after it.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // settle turns a run that reached its end (Completed) or a condition that

@@ -27,25 +27,33 @@ func (r *runner) condition(s core.Step, v vars, res *core.StepResult) flow {
 	if ok {
 		return flowNext
 	}
-	var parts []string
-	for _, c := range s.Rules {
-		parts = append(parts, fmt.Sprintf("%q %s %q", text(ruleValue(v, c.Left)), opWords(c.Op), text(ruleValue(v, c.Right))))
-	}
-	joiner := " and "
-	if s.Match == "any" {
-		joiner = " or "
-	}
-	res.Warnings = append(res.Warnings, "Condition not met: "+strings.Join(parts, joiner)+".")
+	res.Warnings = append(res.Warnings, "Condition not met: "+unmet(s.Rules, v)+".")
 	return flowStopped
 }
 
-func opWords(op string) string {
-	for _, o := range core.Operators {
-		if o[0] == op {
-			return o[1]
+// unmet words the rules that did not hold, each as what was found:
+// "21.99" is not greater than "150"; none of them held.
+func unmet(rules []core.ConditionRule, v vars) string {
+	var parts []string
+	for _, c := range rules {
+		l, r := ruleValue(v, c.Left), ruleValue(v, c.Right)
+		if compare(l, c.Op, r) {
+			continue
 		}
+		if c.Op == core.OpEmpty || c.Op == core.OpNotEmpty {
+			parts = append(parts, fmt.Sprintf("%q %s", text(l), notWords[c.Op]))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%q %s %q", text(l), notWords[c.Op], text(r)))
 	}
-	return op
+	return strings.Join(parts, "; ")
+}
+
+// notWords say that an operator did not hold.
+var notWords = map[string]string{
+	core.OpGreater: "is not greater than", core.OpLess: "is not less than", core.OpEquals: "does not equal",
+	core.OpNotEquals: "equals", core.OpContains: "does not contain", core.OpNotContains: "contains",
+	core.OpEmpty: "is not empty", core.OpNotEmpty: "is empty",
 }
 
 // filter keeps the dataset rows whose columns pass the rules, and sets the

@@ -81,7 +81,7 @@ func TestConditionDoesNotHideErrors(t *testing.T) {
 		if run.Status != want || !strings.Contains(run.Error, "Stopped by the condition") {
 			t.Errorf("fail on %q: %s %q, want %s", failOn, run.Status, run.Error, want)
 		}
-		if failOn != "" && !strings.Contains(run.Error, "1 step(s) or item(s) failed") {
+		if failOn != "" && !strings.Contains(run.Error, "1 step or item failed") {
 			t.Errorf("the error does not count the failure: %q", run.Error)
 		}
 	}

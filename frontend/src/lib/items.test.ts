@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { itemReason } from './items'
 
 describe('itemReason', () => {
-  const cond = { warnings: ['Condition not met: "87.50" is greater than "150".'] }
+  const cond = { warnings: ['Condition not met: "87.50" is not greater than "150".'] }
   it.each([
     ['an error wins', { status: 'failed', error: 'HTTP 400', steps: [cond] }, 'HTTP 400'],
     ['a skipped item gives its condition', { status: 'skipped', steps: [{ warnings: null }, cond] }, cond.warnings[0]],
