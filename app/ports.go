@@ -197,16 +197,6 @@ func (w webhooks) getSecret(key string) (string, error) {
 	return v, err
 }
 
-// credentialParts lists a credential value and, for "Scheme value" forms
-// (Bearer, Basic), the value after the scheme.
-func credentialParts(v string) []string {
-	out := []string{v}
-	if _, rest, ok := strings.Cut(v, " "); ok && strings.TrimSpace(rest) != "" {
-		out = append(out, strings.TrimSpace(rest))
-	}
-	return out
-}
-
 // webhookShownHeaders is what a record shows of a webhook's headers: a
 // credential header's value masked (its scheme word kept), a reference
 // shown as its mask.
