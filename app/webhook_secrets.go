@@ -8,24 +8,15 @@ import (
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/notify"
 )
 
 // CredentialHeader reports whether a header's name says it carries a
-// credential: Authorization, Cookie, or a name holding token, key, secret,
-// signature or password (any case). Such values in Send Webhook steps are
-// kept in the secret store, never in the automation record.
-func CredentialHeader(name string) bool {
-	n := strings.ToLower(strings.TrimSpace(name))
-	if n == "cookie" {
-		return true
-	}
-	for _, part := range []string{"authorization", "token", "key", "secret", "signature", "password"} {
-		if strings.Contains(n, part) {
-			return true
-		}
-	}
-	return false
-}
+// credential (notify.CredentialHeader: Authorization, Cookie, or a name
+// holding token, key, secret, signature or password, any case). Such
+// values in Send Webhook steps are kept in the secret store, never in the
+// automation record.
+func CredentialHeader(name string) bool { return notify.CredentialHeader(name) }
 
 // A webhook secret reference stands in an automation record for a header
 // value kept in the secret store: "secret:webhook/<16 hex>#<mask>". The
