@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -207,10 +206,7 @@ func webhookShownHeaders(hs []core.Header) []core.Header {
 		if _, mask, ok := SecretRef(h.Value); ok {
 			out[i].Value = mask
 		} else if CredentialHeader(h.Name) && h.Value != "" {
-			out[i].Value = secretMask
-			if scheme, _, ok := strings.Cut(h.Value, " "); ok {
-				out[i].Value = scheme + " " + secretMask
-			}
+			out[i].Value = shownValue(h.Value)
 		}
 	}
 	return out

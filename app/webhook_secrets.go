@@ -58,10 +58,11 @@ func webhookRefs(a *core.Automation) map[string]bool {
 	return out
 }
 
-// oldRef returns the reference the stored automation held for a step's
-// header, if any.
-func oldRef(old *core.Automation, stepID, header string) string {
-	var ref string
+// oldValue returns the value the stored automation held for a step's
+// credential header (a reference or, if written before the secret store,
+// a literal), if any.
+func oldValue(old *core.Automation, stepID, header string) string {
+	var val string
 	if old == nil {
 		return ""
 	}
@@ -70,10 +71,10 @@ func oldRef(old *core.Automation, stepID, header string) string {
 			return
 		}
 		for _, h := range st.Webhook.Headers {
-			if _, _, ok := SecretRef(h.Value); ok && strings.EqualFold(h.Name, header) {
-				ref = h.Value
+			if strings.EqualFold(h.Name, header) && CredentialHeader(h.Name) {
+				val = strings.TrimSpace(h.Value)
 			}
 		}
 	})
-	return ref
+	return val
 }
