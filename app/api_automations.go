@@ -13,14 +13,14 @@ type AutomationsAPI struct{ s *Services }
 // NewAutomationsAPI returns the Automations page's binding for s.
 func NewAutomationsAPI(s *Services) *AutomationsAPI { return &AutomationsAPI{s: s} }
 
-// List returns every automation.
+// List returns every automation, any literal webhook credential masked.
 func (a *AutomationsAPI) List() ([]core.Automation, error) {
-	return guard(func() ([]core.Automation, error) { return a.s.DB.ListAutomations() })
+	return guard(func() ([]core.Automation, error) { return a.s.ShownAutomations() })
 }
 
-// Get returns one automation.
+// Get returns one automation, any literal webhook credential masked.
 func (a *AutomationsAPI) Get(id uint64) (core.Automation, error) {
-	return guard(func() (core.Automation, error) { return a.s.DB.GetAutomation(id) })
+	return guard(func() (core.Automation, error) { return a.s.ShownAutomation(id) })
 }
 
 // Save validates and stores an automation.

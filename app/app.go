@@ -105,6 +105,10 @@ func Open(cfg Config) (*Services, error) {
 		return nil, err
 	}
 	s.engine = s.newEngine()
+	if err := s.moveLegacyWebhookSecrets(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if !cfg.ReadOnly {
 		if _, err := db.MarkInterrupted(cfg.Now().UTC()); err != nil {
 			db.Close()

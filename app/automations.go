@@ -104,6 +104,9 @@ func (s *Services) prepareRun(id uint64, dryRun bool, trigger string) (*core.Run
 	if err := s.ValidateAutomation(&a); err != nil {
 		return nil, err
 	}
+	if dryRun {
+		dryRunCopy(&a)
+	}
 	return s.engine.Prepare(a, engine.Options{DryRun: dryRun, Trigger: trigger})
 }
 

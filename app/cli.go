@@ -136,7 +136,7 @@ func (s *Services) command(args []string) (any, error) {
 	case "templates export":
 		return s.ExportTemplates()
 	case "automations list":
-		return s.DB.ListAutomations()
+		return s.ShownAutomations()
 	case "automations export":
 		return s.ExportAutomations()
 	}

@@ -58,7 +58,8 @@ func (s *Services) FindConnection(ref string) (core.Connection, error) {
 }
 
 // SetConnectionSecret stores one secret field of a connection and its
-// masked hint. The field must be one the connection's platform and
+// masked hint. The value is cleaned as the window cleans it (cleanSecret):
+// surrounding whitespace dropped, one line, not empty. The field must be one the connection's platform and
 // settings use; the error lists the valid ones.
 func (s *Services) SetConnectionSecret(ref, field, value string) (core.Connection, error) {
 	c, err := s.FindConnection(ref)
@@ -69,11 +70,12 @@ func (s *Services) SetConnectionSecret(ref, field, value string) (core.Connectio
 	if !contains(valid, field) {
 		return c, core.FieldError("field", "Connection %q has no secret field %q: use one of %s.", c.Name, field, strings.Join(valid, ", "))
 	}
-	if strings.TrimSpace(value) == "" {
-		return c, core.FieldError("value", "The %s of connection %q cannot be empty.", field, c.Name)
+	value, err = cleanSecret("value", c.Name, field, value)
+	if err != nil {
+		return c, err
 	}
-	if strings.ContainsAny(value, "\r\n") {
-		return c, core.FieldError("value", "The %s of connection %q holds a line break: give it on one line.", field, c.Name)
+	if value == "" {
+		return c, core.FieldError("value", "The %s of connection %q cannot be empty.", field, c.Name)
 	}
 	if err := s.Secrets.SetSecret(core.SecretKey(c.ID, field), value); err != nil {
 		return c, err

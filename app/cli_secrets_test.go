@@ -41,8 +41,10 @@ func TestSetSecretFromStdin(t *testing.T) {
 		{"by name, newline dropped", "new-key-1234abcd\n", []string{"Shop API", "api_key"}, 0, "new-key-1234abcd"},
 		{"by ID, CRLF dropped", "crlf-key-5678efgh\r\n", []string{"1", "api_key"}, 0, "crlf-key-5678efgh"},
 		{"no newline", "bare-key-9999zzzz", []string{"shop api", "api_key"}, 0, "bare-key-9999zzzz"},
-		{"spaces kept", " k y ", []string{"1", "api_key"}, 0, " k y "},
-		{"only one newline dropped", "two-newlines\n\n", []string{"1", "api_key"}, 2, "line break"},
+		{"surrounding spaces dropped", " k y ", []string{"1", "api_key"}, 0, "k y"},
+		{"trailing newlines dropped", "two-newlines\n\n", []string{"1", "api_key"}, 0, "two-newlines"},
+		{"inner newline", "two\nlines\n", []string{"1", "api_key"}, 2, "line break"},
+		{"only spaces", "   \n", []string{"1", "api_key"}, 2, "empty"},
 		{"empty", "", []string{"1", "api_key"}, 2, "empty"},
 		{"just a newline", "\n", []string{"1", "api_key"}, 2, "empty"},
 		{"value as argument", "", []string{"1", "api_key", "oops-secret"}, 2, "pipe it on standard input"},
@@ -96,5 +98,29 @@ func TestConnectionsListShowsMaskedSecrets(t *testing.T) {
 	}
 	if _, ok := got[0]["secretMasks"]; ok || strings.Contains(out, "listed-key") {
 		t.Errorf("listing shows more than masks: %s", out)
+	}
+}
+
+// TestBothDoorsCleanSecretsAlike checks the window and `connections
+// set-secret` store the same value for the same input, or both refuse it.
+func TestBothDoorsCleanSecretsAlike(t *testing.T) {
+	for _, in := range []string{" padded-key-1234 ", "\ttabbed-key-5678\r\n", "inner\nbreak-key", "inner\rbreak-key"} {
+		dir := cliFolder(t)
+		code, _, errOut := cli(dir, in, "connections", "set-secret", "1", "api_key")
+		s := openKeychain(t, dir)
+		viaCLI, _ := s.Secrets.GetSecret(core.SecretKey(1, "api_key"))
+		c, _ := s.DB.GetConnection(1)
+		_, winErr := s.SaveConnection(core.ConnectionInput{Connection: c, Secrets: map[string]string{"api_key": in}})
+		viaWindow, _ := s.Secrets.GetSecret(core.SecretKey(1, "api_key"))
+		s.Close()
+		if (code == 0) != (winErr == nil) || viaCLI != viaWindow {
+			t.Errorf("%q: set-secret exit %d (%s) stored %q; window %v stored %q", in, code, errOut, viaCLI, winErr, viaWindow)
+		}
+		if code == 0 && viaCLI != strings.TrimSpace(in) {
+			t.Errorf("%q stored as %q", in, viaCLI)
+		}
+		if winErr != nil && (core.ErrorField(winErr) != "secrets.api_key" || !strings.Contains(core.ErrorMessage(winErr), "Shop API")) {
+			t.Errorf("%q: window error %v on %q", in, winErr, core.ErrorField(winErr))
+		}
 	}
 }

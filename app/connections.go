@@ -49,6 +49,9 @@ func (s *Services) prepareConnection(in core.ConnectionInput) (core.Connection, 
 			c.SecretMasks = map[string]string{}
 		}
 	}
+	if err := checkSecretInputs(c, in.Secrets); err != nil {
+		return c, err
+	}
 	cleared := setOf(in.ClearSecrets)
 	has := func(key string) bool {
 		return strings.TrimSpace(in.Secrets[key]) != "" || (c.SecretMasks[key] != "" && !cleared[key])

@@ -69,7 +69,9 @@ func (s *Services) PlanImport(r io.Reader) (ImportPlan, error) {
 // resolve within the file, and names that clash with stored records are
 // handled by policy. It writes all of it in one transaction, or nothing.
 // Connections arrive without secrets; a replaced one keeps its own unless
-// its platform or URL changed. Errors are EINVALID naming the record and
+// its platform or URL changed. Literal webhook credentials move to the
+// secret store as saving moves them, after the transaction commits; a
+// secret reference in the file is refused. Errors are EINVALID naming the record and
 // field (`template "Reverse", path: …`), or ECONFLICT when a name to
 // replace or skip matches several stored records.
 func (s *Services) ImportBundle(r io.Reader, policy ClashPolicy) (ImportResult, error) {
@@ -77,16 +79,34 @@ func (s *Services) ImportBundle(r io.Reader, policy ClashPolicy) (ImportResult, 
 	if err != nil {
 		return ImportResult{}, err
 	}
-	for _, c := range j.dropSecrets {
-		if err := s.dropSecrets(&c, nil); err != nil {
-			return ImportResult{}, fmt.Errorf("drop the secrets of connection %q: %w", c.Name, err)
-		}
-	}
 	ids, err := s.DB.Import(j.batch)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	return j.result(ids), nil
+	return j.result(ids), s.afterImport(j)
+}
+
+// afterImport changes the secret store once the import has committed (a
+// failed import leaves it as it was): it stores the webhook secrets moved
+// out of the file, and drops those of replaced automations and of
+// replaced connections that now point elsewhere. A failure here leaves
+// the records written; the error says what to enter again.
+func (s *Services) afterImport(j *importJob) error {
+	var stored []string
+	for key, val := range j.hookSecrets {
+		if err := s.Secrets.SetSecret(key, val); err != nil {
+			s.dropSecretKeys(stored)
+			return core.Errorf(core.EUNAVAILABLE, "The import was written, but its webhook headers' secrets could not be stored (%s): enter them again in the Send Webhook steps.", core.ErrorMessage(err))
+		}
+		stored = append(stored, key)
+	}
+	s.dropSecretKeys(j.oldHookRefs)
+	for _, c := range j.dropSecrets {
+		if err := s.dropSecrets(&c, nil); err != nil {
+			return fmt.Errorf("drop the secrets of connection %q, which the import pointed elsewhere: %w", c.Name, err)
+		}
+	}
+	return nil
 }
 
 // result describes what the job wrote, ids mapping file IDs to stored.

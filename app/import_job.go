@@ -15,6 +15,8 @@ type importJob struct {
 	conns       map[uint64]core.Connection // file ID -> the connection its users get
 	dropSecrets []core.Connection          // replaced connections whose secrets no longer apply
 	namers      [3]*namer                  // connections, templates, automations
+	hookSecrets map[string]string          // webhook secrets moved out of the file, by key: stored after the commit
+	oldHookRefs []string                   // webhook secrets of replaced automations: dropped after the commit
 }
 
 // prepareImport reads r and checks every record exactly as the editor's
@@ -25,11 +27,11 @@ func (s *Services) prepareImport(r io.Reader, policy ClashPolicy) (*importJob, e
 	if err != nil {
 		return nil, err
 	}
-	j := &importJob{file: b, conns: map[uint64]core.Connection{}}
+	j := &importJob{file: b, conns: map[uint64]core.Connection{}, hookSecrets: map[string]string{}}
 	if err := s.newNamers(j, policy); err != nil {
 		return nil, err
 	}
-	steps := []func() error{j.connections(s), j.templates, j.automations}
+	steps := []func() error{j.connections(s), j.templates, j.automations(s)}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -138,18 +140,49 @@ func (j *importJob) templates() error {
 	return nil
 }
 
-func (j *importJob) automations() error {
-	tpls := indexIDs(j.file.Templates, func(t core.ActionTemplate) uint64 { return t.ID })
-	conns := indexIDs(j.file.Connections, func(c core.Connection) uint64 { return c.ID })
-	for i, a := range j.file.Automations {
-		if err := checkAutomation(&a, fileRefs(tpls, conns)); err != nil {
-			return itemError("automation", i, a.Name, a.Steps, err)
+// automations checks and decides each automation, and moves the literal
+// credential headers of those to write out of the file as saving does
+// (moveWebhookSecretsTo), holding the secrets until the import commits. A
+// file owns no secret reference: one in it is refused.
+func (j *importJob) automations(s *Services) func() error {
+	return func() error {
+		tpls := indexIDs(j.file.Templates, func(t core.ActionTemplate) uint64 { return t.ID })
+		conns := indexIDs(j.file.Connections, func(c core.Connection) uint64 { return c.ID })
+		for i, a := range j.file.Automations {
+			if err := checkAutomation(&a, fileRefs(tpls, conns)); err != nil {
+				return itemError("automation", i, a.Name, a.Steps, err)
+			}
+			item, err := decideItem(j.namers[2], &a, &a.Name)
+			if err != nil {
+				return itemError("automation", i, a.Name, nil, err)
+			}
+			if err := j.moveHookSecrets(s, &item); err != nil {
+				return itemError("automation", i, a.Name, a.Steps, err)
+			}
+			j.batch.Automations = append(j.batch.Automations, item)
 		}
-		item, err := decideItem(j.namers[2], &a, &a.Name)
+		return nil
+	}
+}
+
+// moveHookSecrets moves the webhook secrets of an automation to write
+// into hookSecrets, and notes those of the stored one it replaces.
+func (j *importJob) moveHookSecrets(s *Services, item *core.ImportItem[core.Automation]) error {
+	if item.Action == core.ImportSkip {
+		return nil
+	}
+	hold := func(key, value string) error { j.hookSecrets[key] = value; return nil }
+	if _, err := moveWebhookSecretsTo(&item.Record, nil, hold); err != nil {
+		return err
+	}
+	if item.Action == core.ImportReplace {
+		old, err := s.DB.GetAutomation(item.TargetID)
 		if err != nil {
-			return itemError("automation", i, a.Name, nil, err)
+			return err
 		}
-		j.batch.Automations = append(j.batch.Automations, item)
+		for key := range webhookRefs(&old) {
+			j.oldHookRefs = append(j.oldHookRefs, key)
+		}
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -213,16 +212,6 @@ func (w webhooks) getSecret(key string) (string, error) {
 	return v, err
 }
 
-// credentialParts lists a credential value and, for "Scheme value" forms
-// (Bearer, Basic), the value after the scheme.
-func credentialParts(v string) []string {
-	out := []string{v}
-	if _, rest, ok := strings.Cut(v, " "); ok && strings.TrimSpace(rest) != "" {
-		out = append(out, strings.TrimSpace(rest))
-	}
-	return out
-}
-
 // webhookShownHeaders is what a record shows of a webhook's headers: a
 // credential header's value masked (its scheme word kept), a reference
 // shown as its mask.
@@ -233,10 +222,7 @@ func webhookShownHeaders(hs []core.Header) []core.Header {
 		if _, mask, ok := SecretRef(h.Value); ok {
 			out[i].Value = mask
 		} else if CredentialHeader(h.Name) && h.Value != "" {
-			out[i].Value = secretMask
-			if scheme, _, ok := strings.Cut(h.Value, " "); ok {
-				out[i].Value = scheme + " " + secretMask
-			}
+			out[i].Value = shownValue(h.Value)
 		}
 	}
 	return out

@@ -13,22 +13,48 @@ import (
 // secrets were namespaced per data file (the namespaced keychain).
 type adopter interface {
 	Adopt(key string) (bool, error)
+	Namespace() string // "" when it keeps entries without a namespace: nothing to adopt
 }
 
 var _ adopter = secrets.Keychain{}
 
-// adoptLegacySecrets moves the un-namespaced keychain entries of this data
-// file's connections and email account under its install ID. It runs at
-// every writable opening and does nothing once they have moved.
+// flagKeychainAdopted records in the data file that its keychain entries
+// have been adopted under its install ID.
+const flagKeychainAdopted = "keychain_adopted"
+
+// adoptLegacySecrets copies the un-namespaced keychain entries of this
+// data file's connections and email account under its install ID, leaving
+// the old ones for any other data folder that used them. It runs once per
+// data file (recorded in its meta bucket), as each keychain read may start
+// a process (macOS `security`); it does nothing on a read-only opening or
+// with a secret store that has nothing to adopt.
 func adoptLegacySecrets(db *store.DB, sec core.SecretStore) error {
 	a, ok := sec.(adopter)
-	if !ok || db.ReadOnly() {
+	if !ok || a.Namespace() == "" || db.ReadOnly() {
 		return nil
 	}
+	if done, err := db.MetaFlag(flagKeychainAdopted); err != nil || done {
+		return err
+	}
+	keys, err := legacySecretKeys(db)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if _, err := a.Adopt(k); err != nil {
+			return fmt.Errorf("copy the keychain entry %s under this data file: %w", k, err)
+		}
+	}
+	return db.SetMetaFlag(flagKeychainAdopted)
+}
+
+// legacySecretKeys lists every key earlier versions may have stored for
+// this data file: the email password and each connection's secret fields.
+func legacySecretKeys(db *store.DB) ([]string, error) {
 	keys := []string{secretSMTPPasswd}
 	conns, err := db.ListConnections()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, c := range conns {
 		for _, p := range tracker.Platforms() {
@@ -37,12 +63,7 @@ func adoptLegacySecrets(db *store.DB, sec core.SecretStore) error {
 			}
 		}
 	}
-	for _, k := range uniq(keys) {
-		if _, err := a.Adopt(k); err != nil {
-			return fmt.Errorf("move the keychain entry %s under this data file: %w", k, err)
-		}
-	}
-	return nil
+	return uniq(keys), nil
 }
 
 func uniq(list []string) []string {

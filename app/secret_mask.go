@@ -2,47 +2,20 @@ package app
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"errors"
-	"net/url"
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/request"
 )
 
 // secretMask replaces a secret in recorded text.
-const secretMask = "••••"
+const secretMask = request.Mask
 
-// maskSecrets replaces every secret in s, in every encoding a request,
-// a tracker's echo or an error may carry it: raw, URL-encoded (query and
-// path), JSON-escaped and base64 (standard and URL alphabets). Secrets
-// shorter than three characters are left alone (they would mask noise).
+// maskSecrets replaces every secret in s, in every form the request
+// masker knows (request.MaskSecrets).
 func maskSecrets(s string, secrets ...string) string {
-	for _, sec := range secrets {
-		if len(sec) < 3 {
-			continue
-		}
-		for _, form := range secretForms(sec) {
-			if form != "" {
-				s = strings.ReplaceAll(s, form, secretMask)
-			}
-		}
-	}
-	return s
-}
-
-// secretForms lists the encodings of sec, the longest first so a longer
-// form is masked before a part of it.
-func secretForms(sec string) []string {
-	j, _ := json.Marshal(sec)
-	return []string{
-		base64.StdEncoding.EncodeToString([]byte(sec)),
-		base64.URLEncoding.EncodeToString([]byte(sec)),
-		base64.RawStdEncoding.EncodeToString([]byte(sec)),
-		base64.RawURLEncoding.EncodeToString([]byte(sec)),
-		url.QueryEscape(sec), url.PathEscape(sec),
-		string(j[1 : len(j)-1]), sec,
-	}
+	return request.MaskSecrets(s, secrets...)
 }
 
 // maskErr returns err with every secret masked in its text, keeping its
@@ -58,4 +31,30 @@ func maskErr(err error, secrets ...string) error {
 		return &c
 	}
 	return errors.New(maskSecrets(err.Error(), secrets...))
+}
+
+// credentialParts lists the secrets a credential header value holds: the
+// value, for a "Scheme value" form (Bearer, Basic) the value after the
+// scheme, and for Basic the decoded "user:password" and the password, so
+// none of them shows in any encoding.
+func credentialParts(v string) []string {
+	out := []string{v}
+	scheme, rest, ok := strings.Cut(strings.TrimSpace(v), " ")
+	rest = strings.TrimSpace(rest)
+	if !ok || rest == "" {
+		return out
+	}
+	out = append(out, rest)
+	if !strings.EqualFold(scheme, "Basic") {
+		return out
+	}
+	raw, err := base64.StdEncoding.DecodeString(rest)
+	if err != nil {
+		return out
+	}
+	out = append(out, string(raw))
+	if _, pass, ok := strings.Cut(string(raw), ":"); ok && pass != "" {
+		out = append(out, pass)
+	}
+	return out
 }

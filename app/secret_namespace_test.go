@@ -56,50 +56,68 @@ func TestTwoDataFoldersShareNoSecrets(t *testing.T) {
 	}
 }
 
-// TestLegacyKeychainEntriesMove stores a connection token and the SMTP
-// password the way earlier versions did (no namespace) and checks opening
-// moves them under the data file's install ID, once.
-func TestLegacyKeychainEntriesMove(t *testing.T) {
-	keyring.MockInit()
+// legacyFolder makes a data folder the way earlier versions kept
+// secrets (no namespace): an impact.com connection 1 and an email account.
+func legacyFolder(t *testing.T, token string) string {
+	t.Helper()
 	dir := t.TempDir()
 	s, err := app.Open(app.Config{DataDir: dir, Secrets: secrets.NewKeychain("")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := mustSaveConn(t, s, impactInput("", "legacy-token-33334444"))
+	defer s.Close()
+	if c := mustSaveConn(t, s, impactInput("", token)); c.ID != 1 {
+		t.Fatalf("connection %d: the test needs 1", c.ID)
+	}
 	if err := s.SaveSMTP(app.SMTPSettings{SMTP: notify.SMTP{Host: "smtp.example.com", Port: 587, Security: "starttls", Username: "bot@example.com", From: "bot@example.com"}, Password: "legacy-smtp-pw-5555"}); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	legacy := []string{core.SecretKey(c.ID, "auth_token"), "smtp/password"}
-	for _, k := range legacy {
-		if _, err := keyring.Get(secrets.Service, k); err != nil {
-			t.Fatalf("setup: %s not stored the old way: %v", k, err)
-		}
-	}
-	for round := 0; round < 2; round++ {
-		s = openKeychain(t, dir)
-		if got, err := s.Secrets.GetSecret(legacy[0]); got != "legacy-token-33334444" || err != nil {
-			t.Errorf("round %d: token %q, %v", round, got, err)
+	return dir
+}
+
+// TestLegacyKeychainEntriesAdoptedOnce checks opening copies the old
+// un-namespaced entries under the data file's install ID, leaves them
+// for a second folder that used the same entries, and does it once per
+// data file.
+func TestLegacyKeychainEntriesAdoptedOnce(t *testing.T) {
+	keyring.MockInit()
+	const token = "legacy-token-33334444"
+	first, second := legacyFolder(t, token), legacyFolder(t, token)
+	legacy := []string{core.SecretKey(1, "auth_token"), "smtp/password"}
+	for _, dir := range []string{first, second} {
+		s := openKeychain(t, dir)
+		if got, err := s.Secrets.GetSecret(legacy[0]); got != token || err != nil {
+			t.Errorf("%s: token %q, %v", dir, got, err)
 		}
 		if acct, err := s.SMTPAccount(true); acct.Password != "legacy-smtp-pw-5555" || err != nil {
-			t.Errorf("round %d: smtp password %q, %v", round, acct.Password, err)
+			t.Errorf("%s: smtp password %q, %v", dir, acct.Password, err)
 		}
-		id, _ := s.DB.InstallID()
+		if done, _ := s.DB.MetaFlag("keychain_adopted"); !done {
+			t.Errorf("%s: adoption not recorded", dir)
+		}
 		s.Close()
-		for _, k := range legacy {
-			if _, err := keyring.Get(secrets.Service, k); !errors.Is(err, keyring.ErrNotFound) {
-				t.Errorf("round %d: old entry %s left: %v", round, k, err)
-			}
-			if _, err := keyring.Get(secrets.Service, id+"/"+k); err != nil {
-				t.Errorf("round %d: namespaced entry %s missing: %v", round, k, err)
-			}
+	}
+	for _, k := range legacy {
+		if _, err := keyring.Get(secrets.Service, k); err != nil {
+			t.Errorf("the old entry %s was removed: %v", k, err)
 		}
+	}
+	// Once recorded, opening reads no old entry: a namespaced entry
+	// deleted since is not copied again.
+	s := openKeychain(t, first)
+	if err := s.Secrets.DeleteSecret(legacy[0]); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = openKeychain(t, first)
+	defer s.Close()
+	if _, err := s.Secrets.GetSecret(legacy[0]); core.ErrorCode(err) != core.ENOTFOUND {
+		t.Errorf("adoption ran again: %v", err)
 	}
 	other := openKeychain(t, t.TempDir())
 	defer other.Close()
 	if _, err := other.Secrets.GetSecret(legacy[0]); core.ErrorCode(err) != core.ENOTFOUND {
-		t.Errorf("another folder reads the moved token: %v", err)
+		t.Errorf("a folder without the connection reads its token: %v", err)
 	}
 }
 

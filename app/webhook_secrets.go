@@ -8,24 +8,15 @@ import (
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/notify"
 )
 
 // CredentialHeader reports whether a header's name says it carries a
-// credential: Authorization, Cookie, or a name holding token, key, secret,
-// signature or password (any case). Such values in Send Webhook steps are
-// kept in the secret store, never in the automation record.
-func CredentialHeader(name string) bool {
-	n := strings.ToLower(strings.TrimSpace(name))
-	if n == "cookie" {
-		return true
-	}
-	for _, part := range []string{"authorization", "token", "key", "secret", "signature", "password"} {
-		if strings.Contains(n, part) {
-			return true
-		}
-	}
-	return false
-}
+// credential (notify.CredentialHeader: Authorization, Cookie, or a name
+// holding token, key, secret, signature or password, any case). Such
+// values in Send Webhook steps are kept in the secret store, never in the
+// automation record.
+func CredentialHeader(name string) bool { return notify.CredentialHeader(name) }
 
 // A webhook secret reference stands in an automation record for a header
 // value kept in the secret store: "secret:webhook/<16 hex>#<mask>". The
@@ -67,10 +58,11 @@ func webhookRefs(a *core.Automation) map[string]bool {
 	return out
 }
 
-// oldRef returns the reference the stored automation held for a step's
-// header, if any.
-func oldRef(old *core.Automation, stepID, header string) string {
-	var ref string
+// oldValue returns the value the stored automation held for a step's
+// credential header (a reference or, if written before the secret store,
+// a literal), if any.
+func oldValue(old *core.Automation, stepID, header string) string {
+	var val string
 	if old == nil {
 		return ""
 	}
@@ -79,10 +71,10 @@ func oldRef(old *core.Automation, stepID, header string) string {
 			return
 		}
 		for _, h := range st.Webhook.Headers {
-			if _, _, ok := SecretRef(h.Value); ok && strings.EqualFold(h.Name, header) {
-				ref = h.Value
+			if strings.EqualFold(h.Name, header) && CredentialHeader(h.Name) {
+				val = strings.TrimSpace(h.Value)
 			}
 		}
 	})
-	return ref
+	return val
 }

@@ -8,12 +8,29 @@ import (
 )
 
 // moveWebhookSecrets takes every literal credential header value out of
-// a's Send Webhook steps into the secret store, leaving a reference in its
-// place. An empty value keeps the secret the stored automation (old, nil
-// for a new one) held for that step and header. A reference a does not own
-// (one old does not hold) is refused, so no record can borrow another's
-// secret. It returns the keys it wrote, to drop if saving fails.
+// a's Send Webhook steps into the secret store (moveWebhookSecretsTo). It
+// returns the keys it wrote, to drop if saving fails; on error it has
+// dropped them itself.
 func (s *Services) moveWebhookSecrets(a *core.Automation, old *core.Automation) ([]string, error) {
+	written, err := moveWebhookSecretsTo(a, old, s.Secrets.SetSecret)
+	if err != nil {
+		s.dropSecretKeys(written)
+		return nil, err
+	}
+	return written, nil
+}
+
+// moveWebhookSecretsTo is the one move of webhook secrets, whichever door
+// an automation comes through (saving, an import, opening a data file
+// written before the secret store): every literal credential header
+// value of a's Send Webhook steps is handed to put under a new key and
+// replaced by a reference to it. An empty value, or one showing a mask,
+// keeps what the stored automation (old, nil for a new one) held for
+// that step and header. A value filled from a {variable} is left alone. A
+// reference a does not own (one old does not hold) is refused, so no
+// record can borrow another's secret. It returns the keys handed to put,
+// also when it fails.
+func moveWebhookSecretsTo(a, old *core.Automation, put func(key, value string) error) ([]string, error) {
 	owned := map[string]bool{}
 	if old != nil {
 		owned = webhookRefs(old)
@@ -25,7 +42,7 @@ func (s *Services) moveWebhookSecrets(a *core.Automation, old *core.Automation) 
 			return
 		}
 		for i := range st.Webhook.Headers {
-			key, err := s.moveHeaderSecret(st, i, old, owned)
+			key, err := moveHeaderSecret(st, i, old, owned, put)
 			if err != nil {
 				firstErr = err
 				return
@@ -35,15 +52,11 @@ func (s *Services) moveWebhookSecrets(a *core.Automation, old *core.Automation) 
 			}
 		}
 	})
-	if firstErr != nil {
-		s.dropSecretKeys(written)
-		return nil, firstErr
-	}
-	return written, nil
+	return written, firstErr
 }
 
 // moveHeaderSecret handles one header; it returns the key it wrote, if any.
-func (s *Services) moveHeaderSecret(st *core.Step, i int, old *core.Automation, owned map[string]bool) (string, error) {
+func moveHeaderSecret(st *core.Step, i int, old *core.Automation, owned map[string]bool, put func(key, value string) error) (string, error) {
 	h := &st.Webhook.Headers[i]
 	if !CredentialHeader(h.Name) {
 		return "", nil
@@ -56,23 +69,32 @@ func (s *Services) moveHeaderSecret(st *core.Step, i int, old *core.Automation, 
 		return "", nil
 	}
 	val := strings.TrimSpace(h.Value)
-	if val == "" {
-		h.Value = oldRef(old, st.ID, h.Name)
-		return "", nil
+	if val == "" || strings.Contains(val, secretMask) {
+		prev := oldValue(old, st.ID, h.Name)
+		if _, _, isRef := SecretRef(prev); isRef || prev == "" {
+			h.Value = prev
+			return "", nil
+		}
+		val = prev // a literal the stored automation held: moved now
 	}
-	if strings.Contains(val, "{") {
-		return "", nil // filled from a variable at run time: not a stored secret
+	if filledAtRun(val) {
+		h.Value = val
+		return "", nil
 	}
 	key, ref, err := newSecretRef(val)
 	if err != nil {
 		return "", err
 	}
-	if err := s.Secrets.SetSecret(key, val); err != nil {
+	if err := put(key, val); err != nil {
 		return "", err
 	}
 	h.Value = ref
 	return key, nil
 }
+
+// filledAtRun reports whether a header value names a {variable}: it is
+// filled at run time, so it is not a stored secret.
+func filledAtRun(v string) bool { return len(core.FindVars(v)) > 0 }
 
 // dropSecretKeys deletes secrets by key, ignoring failures (best effort
 // clean-up of entries nothing refers to).
@@ -116,24 +138,16 @@ func (s *Services) revealWebhookSecrets(a *core.Automation) {
 }
 
 // StripWebhookSecrets empties every secret reference in a's webhook
-// headers: what an export carries instead (the secret is entered again
-// after import). It reports the headers it emptied as "step: header".
+// headers, and any literal credential value left (literalSecret): what an
+// export carries instead (the secret is entered again after import). It
+// reports the headers it emptied as "step: header".
 func StripWebhookSecrets(a *core.Automation) []string {
 	var out []string
-	core.Walk(a.Steps, func(st *core.Step, _ []*core.Step) {
-		if st.Webhook == nil {
-			return
+	mapWebhookHeaders(a, func(st *core.Step, h *core.Header) {
+		if _, _, ok := SecretRef(h.Value); ok || literalSecret(*h) {
+			h.Value = ""
+			out = append(out, st.Label()+": "+h.Name)
 		}
-		hs := append([]core.Header(nil), st.Webhook.Headers...)
-		for i := range hs {
-			if _, _, ok := SecretRef(hs[i].Value); ok {
-				hs[i].Value = ""
-				out = append(out, st.Label()+": "+hs[i].Name)
-			}
-		}
-		w := *st.Webhook
-		w.Headers = hs
-		st.Webhook = &w
 	})
 	return out
 }

@@ -29,7 +29,10 @@ const maxReply = 64 << 10
 // failed before a byte of it was written, or was refused with 429 or 503,
 // so it was never applied), unknown (written, then no answer, or a 502 or
 // 504 from a gateway) or sent. A failure or a non-2xx answer is an
-// EUNAVAILABLE error.
+// EUNAVAILABLE error. Redirects follow the webhook policy
+// (withRedirectPolicy) whatever client is given; a refused one is recorded
+// with the answer that asked for it, and a followed one as the request
+// that got the answer.
 func Send(ctx context.Context, client *http.Client, w Webhook) (core.HTTPRecord, error) {
 	rec := core.HTTPRecord{Method: w.Method, URL: w.URL, Headers: w.Headers, Body: string(w.Body), Outcome: core.OutcomeNotSent}
 	var written atomic.Bool
@@ -51,8 +54,12 @@ func Send(ctx context.Context, client *http.Client, w Webhook) (core.HTTPRecord,
 		client = &http.Client{Timeout: 30 * time.Second}
 	}
 	start := time.Now()
-	resp, err := client.Do(req)
+	resp, err := withRedirectPolicy(client).Do(req)
 	rec.DurationMs, rec.Attempts = time.Since(start).Milliseconds(), 1
+	if refused, ok := asRefused(err); ok && resp != nil {
+		rec.Outcome, rec.Status, rec.Error = core.OutcomeSent, resp.StatusCode, core.ErrorMessage(refused)
+		return rec, refused
+	}
 	if err != nil {
 		rec.Error = err.Error()
 		if !written.Load() {
@@ -63,6 +70,7 @@ func Send(ctx context.Context, client *http.Client, w Webhook) (core.HTTPRecord,
 	}
 	rec.Outcome = core.AnswerOutcome(resp.StatusCode)
 	defer resp.Body.Close()
+	recordRedirect(&rec, resp.Request)
 	reply, _ := io.ReadAll(io.LimitReader(resp.Body, maxReply))
 	rec.Status, rec.Response, rec.Size = resp.StatusCode, string(reply), int64(len(reply))
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -79,4 +87,19 @@ func short(s string) string {
 		return "(no body)"
 	}
 	return fmt.Sprint(s)
+}
+
+// recordRedirect makes the record describe the request that got the
+// answer when a redirect was followed: its method and URL, and no body
+// when none was sent again (a 303, say).
+func recordRedirect(rec *core.HTTPRecord, final *http.Request) {
+	if final == nil || final.Response == nil {
+		return
+	}
+	u := *final.URL
+	u.User = nil
+	rec.Method, rec.URL = final.Method, u.String()
+	if final.Body == nil || final.Body == http.NoBody {
+		rec.Body = ""
+	}
 }

@@ -7,12 +7,12 @@ import (
 	"github.com/zalando/go-keyring"
 )
 
-// Adopt moves an entry stored by earlier versions without a namespace
-// under this keychain's namespace: it copies it to the namespaced key,
-// then deletes the old one. It reports whether it moved anything. It is
-// idempotent: nothing to move is not an error, and an entry the namespace
-// already holds is never overwritten (the old one is then left alone, as it
-// may belong to another data folder).
+// Adopt copies an entry stored by earlier versions without a namespace
+// under this keychain's namespace, and reports whether it copied
+// anything. The old entry is left in place: earlier versions shared it
+// between data folders, and each folder that used it adopts its own copy.
+// It is idempotent: nothing to copy is not an error, and an entry the
+// namespace already holds is never overwritten.
 func (k Keychain) Adopt(key string) (bool, error) {
 	if k.namespace == "" {
 		return false, nil
@@ -29,9 +29,6 @@ func (k Keychain) Adopt(key string) (bool, error) {
 	}
 	if err := k.SetSecret(key, old); err != nil {
 		return false, err
-	}
-	if err := keyring.Delete(k.service, key); err != nil && !errors.Is(err, keyring.ErrNotFound) {
-		return true, core.Errorf(core.EUNAVAILABLE, "Could not delete a secret from the system keychain: %v.", err)
 	}
 	return true, nil
 }

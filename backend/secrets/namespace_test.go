@@ -48,12 +48,12 @@ func TestAdopt(t *testing.T) {
 		legacy    string // "" for none
 		current   string // "" for none
 		namespace string
-		moved     bool
+		moved     bool   // copied
 		want      string // namespaced value after
 		legacyOut bool   // legacy entry still there
 	}{
-		{"moves", "old", "", "ns", true, "old", false},
-		{"nothing to move", "", "", "ns", false, "", false},
+		{"copies, leaving the old entry for other folders", "old", "", "ns", true, "old", true},
+		{"nothing to copy", "", "", "ns", false, "", false},
 		{"keeps the namespaced one", "old", "new", "ns", false, "new", true},
 		{"no namespace", "old", "", "", false, "old", true},
 	}
