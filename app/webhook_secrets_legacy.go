@@ -9,7 +9,8 @@ const flagWebhookSecretsMoved = "webhook_secrets_moved"
 // moveLegacyWebhookSecrets moves the literal credential header values
 // that automations saved before the secret store still hold, with the
 // move SaveAutomation uses, and records it in the data file so it runs
-// once. It is idempotent (a moved automation holds only references, which
+// once; the runs recorded before keep no literal credential either
+// (scrubRunHistory). It is idempotent (a moved automation holds only references, which
 // it owns) and does nothing on a file opened read-only or without a
 // secret store (the listings, which mask what is left).
 func (s *Services) moveLegacyWebhookSecrets() error {
@@ -37,6 +38,9 @@ func (s *Services) moveLegacyWebhookSecrets() error {
 			s.dropSecretKeys(written)
 			return fmt.Errorf("save automation %q with its webhook secrets moved: %w", a.Name, err)
 		}
+	}
+	if _, err := s.scrubRunHistory(); err != nil {
+		return fmt.Errorf("mask webhook credentials in run history: %w", err)
 	}
 	return s.DB.SetMetaFlag(flagWebhookSecretsMoved)
 }

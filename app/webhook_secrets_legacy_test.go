@@ -1,8 +1,11 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -121,5 +124,42 @@ func TestLiteralWebhookSecretsNeverShow(t *testing.T) {
 	saved, _ := s.DB.GetAutomation(a.ID)
 	if key, _, ok := app.SecretRef(saved.Steps[0].Webhook.Headers[0].Value); !ok || sec[key] != legacyAuth {
 		t.Errorf("saving the shown record gave %q", saved.Steps[0].Webhook.Headers[0].Value)
+	}
+}
+
+// TestOldRunsLoseTheirLiteralWebhookSecrets proves runs recorded before
+// the secret store kept webhook credentials (in the automation's snapshot
+// and in the webhook's request record, loop items included) hold none
+// after the data file is opened: the file's bytes do not contain them.
+func TestOldRunsLoseTheirLiteralWebhookSecrets(t *testing.T) {
+	sec, dir := memSecrets{}, t.TempDir()
+	a := saveLegacy(t, dir, "https://hooks.example/x")
+	db, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hdr := []core.Header{{Name: "Authorization", Value: legacyAuth}, {Name: "X-Plain", Value: "visible"}}
+	rec := core.HTTPRecord{Kind: "webhook", Method: "POST", URL: "https://hooks.example/x", Headers: hdr}
+	old := core.Run{AutomationID: a.ID, AutomationName: a.Name, Status: core.RunCompleted, StartedAt: fixed, Snapshot: a,
+		Steps: []core.StepResult{{StepID: "s9", Label: "1", Kind: core.StepForEach, Status: core.StepOK,
+			Iterations: []core.Iteration{{Index: 1, Status: core.StepOK, Steps: []core.StepResult{{Label: "1.1", Kind: core.StepSendWebhook, Requests: []core.HTTPRecord{rec}}}}}},
+			{StepID: "s1", Label: "2", Kind: core.StepSendWebhook, Status: core.StepOK, Requests: []core.HTTPRecord{rec}}}}
+	if err := db.SaveRun(&old); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s := reopen(t, dir, sec)
+	got, err := s.DB.GetRun(old.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustNotShow(t, "the old run", got)
+	if got.Steps[1].Requests[0].Headers[1].Value != "visible" || got.Steps[1].Requests[0].Headers[0].Value != "Bearer ••••" {
+		t.Errorf("headers %+v", got.Steps[1].Requests[0].Headers)
+	}
+	s.Close()
+	raw, _ := os.ReadFile(filepath.Join(dir, store.FileName))
+	if bytes.Contains(raw, []byte("legacy-secret")) {
+		t.Error("the data file still holds the literal secret")
 	}
 }

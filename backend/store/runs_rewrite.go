@@ -1,0 +1,38 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/affdesk/affdesk/backend/core"
+	bolt "go.etcd.io/bbolt"
+)
+
+// RewriteRuns passes every stored run document, as stored, to f and
+// writes back those f changed (it returns true), all in one transaction:
+// for one-time clean-ups of run history. It returns how many it rewrote.
+func (db *DB) RewriteRuns(f func(r *core.Run) bool) (int, error) {
+	n := 0
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketRuns)
+		changed := map[uint64]core.Run{}
+		err := b.ForEach(func(k, v []byte) error {
+			var r core.Run
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("decode run %d: %w", btoi(k), err)
+			}
+			if f(&r) {
+				changed[btoi(k)] = r
+			}
+			return nil
+		})
+		for id, r := range changed {
+			if err == nil {
+				err = putJSON(b, itob(id), r)
+			}
+		}
+		n = len(changed)
+		return err
+	})
+	return n, err
+}
