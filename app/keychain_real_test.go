@@ -66,7 +66,8 @@ func TestRealKeychain(t *testing.T) {
 
 // realKeychainSecondFolder opens a second data folder on the same real
 // keychain: its connection with the same ID reads its own token only, and
-// a token stored the old way (no namespace) moves under its install ID.
+// a token stored the old way (no namespace) is copied under its install
+// ID, the old entry staying for any other data folder that used it.
 func realKeychainSecondFolder(t *testing.T, id uint64) {
 	const legacy = "real-keychain-legacy-5d2e"
 	key := core.SecretKey(id, "auth_token")
@@ -90,7 +91,11 @@ func realKeychainSecondFolder(t *testing.T, id uint64) {
 	if got, err := s.Secrets.GetSecret(key); got != legacy || err != nil {
 		t.Errorf("second folder reads %q, %v", got, err)
 	}
-	if _, err := keyring.Get(secrets.Service, key); err == nil {
-		t.Error("the old un-namespaced entry is still there")
+	t.Cleanup(func() { _ = keyring.Delete(secrets.Service, key) })
+	if got, err := keyring.Get(secrets.Service, ns+"/"+key); got != legacy || err != nil {
+		t.Errorf("the namespaced copy holds %q, %v", got, err)
+	}
+	if _, err := keyring.Get(secrets.Service, key); err != nil {
+		t.Error("the old un-namespaced entry was taken from the other data folders that may use it")
 	}
 }
