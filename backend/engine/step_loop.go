@@ -183,6 +183,23 @@ func (r *runner) iteration(ctx context.Context, s core.Step, v vars, label strin
 	return it, last
 }
 
+// badItems words a loop's failed and unknown items: "12 of 126 items
+// failed", "1 of 40 items has an unknown outcome", or both.
+func badItems(c core.ItemCounts) string {
+	var parts []string
+	if c.Failed > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d items failed", c.Failed, c.Total))
+	}
+	if c.Unknown > 0 {
+		verb := "have"
+		if c.Unknown == 1 {
+			verb = "has"
+		}
+		parts = append(parts, fmt.Sprintf("%d of %d items %s an unknown outcome", c.Unknown, c.Total, verb))
+	}
+	return strings.Join(parts, " and ")
+}
+
 func (r *runner) endLoop(ctx context.Context, l *loop, v vars, res *core.StepResult) error {
 	c := l.counts
 	res.Items = &c
@@ -204,10 +221,10 @@ func (r *runner) endLoop(ctx context.Context, l *loop, v vars, res *core.StepRes
 	}
 	bad := c.Failed + c.Unknown
 	if bad > 0 && !l.s.ContinueOnError {
-		return core.Errorf(core.EINVALID, "%d of %d items failed and %d have an unknown outcome; the loop stopped.", c.Failed, c.Total, c.Unknown)
+		return core.Errorf(core.EINVALID, "%s; the loop stopped.", badItems(c))
 	}
 	if bad > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d items failed and %d have an unknown outcome; the loop went on.", c.Failed, c.Total, c.Unknown))
+		res.Warnings = append(res.Warnings, badItems(c)+"; the loop went on.")
 	}
 	return nil
 }
