@@ -37,6 +37,7 @@ type Automation struct {
 	Name        string    `json:"name"`
 	Description string    `json:"description"`
 	Trigger     Trigger   `json:"trigger"`
+	Schedule    *Schedule `json:"schedule,omitempty"` // nil: runs only by hand (or by a trigger)
 	Steps       []Step    `json:"steps"`
 	PresetID    string    `json:"presetId,omitempty"`
 	CreatedAt   time.Time `json:"createdAt"`

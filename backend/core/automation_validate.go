@@ -31,6 +31,11 @@ func (a *Automation) Validate(columns func(statType string) []string) error {
 			return err
 		}
 	}
+	if a.Schedule != nil {
+		if err := a.Schedule.Validate(); err != nil {
+			return err
+		}
+	}
 	if err := checkStructure(a.Steps, map[string]bool{}, ""); err != nil {
 		return err
 	}
