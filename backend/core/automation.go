@@ -33,15 +33,16 @@ func (k StepKind) IsAction() bool {
 
 // Automation is a trigger plus an ordered list of steps.
 type Automation struct {
-	ID          uint64    `json:"id"`
-	Name        string    `json:"name"`
-	Description string    `json:"description"`
-	Trigger     Trigger   `json:"trigger"`
-	Schedule    *Schedule `json:"schedule,omitempty"` // nil: runs only by hand (or by a trigger)
-	Steps       []Step    `json:"steps"`
-	PresetID    string    `json:"presetId,omitempty"`
-	CreatedAt   time.Time `json:"createdAt"`
-	UpdatedAt   time.Time `json:"updatedAt"`
+	ID          uint64       `json:"id"`
+	Name        string       `json:"name"`
+	Description string       `json:"description"`
+	Trigger     Trigger      `json:"trigger"`
+	Schedule    *Schedule    `json:"schedule,omitempty"` // nil: runs only by hand (or by a trigger)
+	Hook        *HookTrigger `json:"hook,omitempty"`     // nil: no webhook starts it
+	Steps       []Step       `json:"steps"`
+	PresetID    string       `json:"presetId,omitempty"`
+	CreatedAt   time.Time    `json:"createdAt"`
+	UpdatedAt   time.Time    `json:"updatedAt"`
 }
 
 // Trigger says when an automation runs. Manual is the only kind that

@@ -11,7 +11,8 @@ const MaxConcurrency = 16
 
 // Validate checks an automation before it is saved: its name, each step's
 // kind and settings, unique step IDs, and that every {variable} a step
-// uses is set by a step before it (or is built in, or is the item of an
+// uses is set by a step before it (or is built in, comes from an enabled
+// webhook trigger: {webhook_<field>}, or is the item of an
 // enclosing For Each). columns gives a stat type's numeric columns.
 // Errors name the step, as field "steps.<id>.<field>". Steps that only
 // lack setup (no template chosen yet) pass: see SetupProblems.
@@ -36,12 +37,20 @@ func (a *Automation) Validate(columns func(statType string) []string) error {
 			return err
 		}
 	}
+	if a.Hook != nil {
+		if err := a.Hook.Validate(); err != nil {
+			return err
+		}
+	}
 	if err := checkStructure(a.Steps, map[string]bool{}, ""); err != nil {
 		return err
 	}
 	avail := map[string]bool{}
 	for _, b := range BuiltinVars {
 		avail[b] = true
+	}
+	if a.HookEnabled() {
+		avail[hookVars] = true
 	}
 	return checkVars(a.Steps, avail, nil, "", Numbering(a.Steps), columns)
 }
@@ -186,8 +195,12 @@ func checkStepVars(s Step, label string, avail map[string]bool, items []string) 
 	return nil
 }
 
+// hookVars marks, in a set of available variables, that every
+// webhook_<field> is available (no variable name holds a *).
+const hookVars = HookVarPrefix + "*"
+
 func known(v string, avail map[string]bool, items []string) bool {
-	if avail[v] {
+	if avail[v] || (avail[hookVars] && IsHookVar(v)) {
 		return true
 	}
 	for _, it := range items {

@@ -31,13 +31,18 @@ type Engine struct {
 
 	mu      sync.Mutex
 	active  map[uint64]context.CancelFunc
-	running sync.WaitGroup // runs between track and untrack
+	initial map[uint64]vars // Options.Vars of prepared runs, until Execute takes them
+	running sync.WaitGroup  // runs between track and untrack
 }
 
 // Options say how a run starts.
 type Options struct {
 	DryRun  bool
-	Trigger string // "manual", "cli" or "schedule"
+	Trigger string // "manual", "cli", "schedule" or "webhook"
+	// Vars are variables every step may use, set before the first one
+	// (a webhook's {webhook_<field>}, say). Built-in variables win over
+	// them. The run's record shows them from the start.
+	Vars map[string]any
 }
 
 func (e *Engine) now() time.Time {
@@ -69,18 +74,49 @@ func (e *Engine) Prepare(a core.Automation, opt Options) (*core.Run, error) {
 	}
 	run := &core.Run{AutomationID: a.ID, AutomationName: a.Name, Trigger: opt.Trigger, DryRun: opt.DryRun,
 		Status: core.RunRunning, StartedAt: e.now().UTC(), Snapshot: a, Steps: []core.StepResult{}}
+	if len(opt.Vars) > 0 {
+		run.Variables = textVars(opt.Vars)
+	}
 	if err := e.Runs.SaveRun(run); err != nil {
 		return nil, fmt.Errorf("record run of %q: %w", a.Name, err)
+	}
+	if len(opt.Vars) > 0 {
+		e.keepInitial(run.ID, opt.Vars)
 	}
 	return run, nil
 }
 
 // Execute runs a prepared run to its end (or to an approval) and returns
-// it as recorded. Cancel stops it.
+// it as recorded, starting from the Options.Vars it was prepared with and
+// the built-in variables. Cancel stops it.
 func (e *Engine) Execute(ctx context.Context, run *core.Run) core.Run {
-	v := vars{"run_date": run.StartedAt.Format("2006-01-02"), "run_time": run.StartedAt.Format("15:04"),
-		"run_id": fmt.Sprint(run.ID), "automation_name": run.AutomationName}
+	v := e.takeInitial(run.ID)
+	v["run_date"], v["run_time"] = run.StartedAt.Format("2006-01-02"), run.StartedAt.Format("15:04")
+	v["run_id"], v["automation_name"] = fmt.Sprint(run.ID), run.AutomationName
 	return e.continueFrom(ctx, run, v, 0)
+}
+
+// keepInitial holds a prepared run's initial variables for Execute.
+func (e *Engine) keepInitial(runID uint64, initial map[string]any) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.initial == nil {
+		e.initial = map[uint64]vars{}
+	}
+	e.initial[runID] = vars(initial).clone()
+}
+
+// takeInitial returns (and forgets) a run's initial variables: a new
+// set, empty when the run was prepared without any.
+func (e *Engine) takeInitial(runID uint64) vars {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	v, ok := e.initial[runID]
+	delete(e.initial, runID)
+	if !ok {
+		return vars{}
+	}
+	return v
 }
 
 // Cancel stops a running run; it ends as Cancelled.
