@@ -60,6 +60,7 @@ type Services struct {
 	onEvent  atomic.Pointer[func(engine.Event)]
 	outbox   outbox
 	backups  backupState
+	hooks    hookState
 }
 
 // DefaultDataDir returns AFFDESK_DATA_DIR, or AffDesk under the user's
@@ -136,9 +137,11 @@ func chooseSecrets(db *store.DB) core.SecretStore {
 	return db.Secrets()
 }
 
-// Close cancels the runs in progress (each records how it ended), stops
-// the demo tracker and the backups, and closes the data file.
+// Close stops the webhook listener, cancels the runs in progress (each
+// records how it ended), stops the demo tracker and the backups, and
+// closes the data file.
 func (s *Services) Close() error {
+	s.StopHooks()
 	if !s.engine.Shutdown(15 * time.Second) {
 		log.Printf("close: a run did not finish recording its cancellation in 15 s")
 	}

@@ -34,6 +34,9 @@ func (s *Services) ValidateAutomation(a *core.Automation) error {
 
 // SaveAutomation validates and stores an automation.
 func (s *Services) SaveAutomation(a core.Automation) (core.Automation, error) {
+	if err := s.settleHookToken(&a); err != nil {
+		return a, err
+	}
 	if err := s.ValidateAutomation(&a); err != nil {
 		return a, err
 	}
@@ -54,6 +57,7 @@ func (s *Services) SaveAutomation(a core.Automation) (core.Automation, error) {
 		return a, err
 	}
 	s.dropUnusedWebhookSecrets(&a, old)
+	s.refreshHooks()
 	return a, nil
 }
 
@@ -76,11 +80,16 @@ func (s *Services) StartRun(id uint64, dryRun bool, trigger string) (uint64, err
 	if err != nil {
 		return 0, err
 	}
+	s.executeInBackground(run)
+	return run.ID, nil
+}
+
+// executeInBackground runs a prepared run to its end in the background.
+func (s *Services) executeInBackground(run *core.Run) {
 	go func() {
 		s.engine.Execute(s.runContext(context.Background(), run.ID), run)
 		s.pruneRuns()
 	}()
-	return run.ID, nil
 }
 
 // RunNow runs a saved automation to its end (or an approval) and returns
@@ -97,6 +106,12 @@ func (s *Services) RunNow(ctx context.Context, id uint64, dryRun bool, trigger s
 }
 
 func (s *Services) prepareRun(id uint64, dryRun bool, trigger string) (*core.Run, error) {
+	return s.prepareRunWith(id, engine.Options{DryRun: dryRun, Trigger: trigger})
+}
+
+// prepareRunWith checks a saved automation as saving would and records a
+// run of it with opt; the run's snapshot holds no webhook token.
+func (s *Services) prepareRunWith(id uint64, opt engine.Options) (*core.Run, error) {
 	a, err := s.DB.GetAutomation(id)
 	if err != nil {
 		return nil, err
@@ -104,10 +119,11 @@ func (s *Services) prepareRun(id uint64, dryRun bool, trigger string) (*core.Run
 	if err := s.ValidateAutomation(&a); err != nil {
 		return nil, err
 	}
-	if dryRun {
+	if opt.DryRun {
 		dryRunCopy(&a)
 	}
-	return s.engine.Prepare(a, engine.Options{DryRun: dryRun, Trigger: trigger})
+	hideHookToken(&a)
+	return s.engine.Prepare(a, opt)
 }
 
 // CancelRun stops a running run.

@@ -39,6 +39,9 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr e
 			ctx = c
 			if svc != nil {
 				svc.OnEvent(func(ev engine.Event) { runtime.EventsEmit(c, EventRunProgress, ev) })
+				if err := svc.StartHooks(c); err != nil {
+					log.Printf("webhook listener: %v", err)
+				}
 			}
 		},
 		OnShutdown: func(context.Context) {

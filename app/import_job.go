@@ -149,6 +149,9 @@ func (j *importJob) automations(s *Services) func() error {
 		tpls := indexIDs(j.file.Templates, func(t core.ActionTemplate) uint64 { return t.ID })
 		conns := indexIDs(j.file.Connections, func(c core.Connection) uint64 { return c.ID })
 		for i, a := range j.file.Automations {
+			if err := renewHookToken(&a); err != nil {
+				return itemError("automation", i, a.Name, nil, err)
+			}
 			if err := checkAutomation(&a, fileRefs(tpls, conns)); err != nil {
 				return itemError("automation", i, a.Name, a.Steps, err)
 			}

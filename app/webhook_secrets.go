@@ -42,9 +42,11 @@ func newSecretRef(secret string) (key, ref string, err error) {
 	return key, "secret:" + key + "#" + core.MaskSecret(secret), nil
 }
 
-// webhookRefs returns the secret keys an automation's webhook steps hold.
+// webhookRefs returns the secret keys an automation's webhook steps and
+// webhook trigger hold.
 func webhookRefs(a *core.Automation) map[string]bool {
 	out := map[string]bool{}
+	hookRef(a, out)
 	core.Walk(a.Steps, func(st *core.Step, _ []*core.Step) {
 		if st.Webhook == nil {
 			return

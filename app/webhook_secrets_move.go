@@ -23,7 +23,8 @@ func (s *Services) moveWebhookSecrets(a *core.Automation, old *core.Automation) 
 // moveWebhookSecretsTo is the one move of webhook secrets, whichever door
 // an automation comes through (saving, an import, opening a data file
 // written before the secret store): every literal credential header
-// value of a's Send Webhook steps is handed to put under a new key and
+// value of a's Send Webhook steps, and its webhook trigger's shared
+// secret (moveHookSecretTo), is handed to put under a new key and
 // replaced by a reference to it. An empty value, or one showing a mask,
 // keeps what the stored automation (old, nil for a new one) held for
 // that step and header. A value filled from a {variable} is left alone. A
@@ -36,7 +37,10 @@ func moveWebhookSecretsTo(a, old *core.Automation, put func(key, value string) e
 		owned = webhookRefs(old)
 	}
 	var written []string
-	var firstErr error
+	key, firstErr := moveHookSecretTo(a, old, owned, put)
+	if key != "" {
+		written = append(written, key)
+	}
 	core.Walk(a.Steps, func(st *core.Step, _ []*core.Step) {
 		if firstErr != nil || st.Webhook == nil {
 			return
@@ -121,6 +125,7 @@ func (s *Services) dropUnusedWebhookSecrets(a, old *core.Automation) {
 // so a copy (Duplicate) stores its own entries. A missing secret leaves the
 // value empty, to be entered again.
 func (s *Services) revealWebhookSecrets(a *core.Automation) {
+	s.revealHookSecret(a)
 	core.Walk(a.Steps, func(st *core.Step, _ []*core.Step) {
 		if st.Webhook == nil {
 			return
@@ -138,11 +143,12 @@ func (s *Services) revealWebhookSecrets(a *core.Automation) {
 }
 
 // StripWebhookSecrets empties every secret reference in a's webhook
-// headers, and any literal credential value left (literalSecret): what an
+// headers and webhook trigger (whose token it empties too), and any
+// literal credential value left (literalSecret): what an
 // export carries instead (the secret is entered again after import). It
 // reports the headers it emptied as "step: header".
 func StripWebhookSecrets(a *core.Automation) []string {
-	var out []string
+	out := stripHook(a)
 	mapWebhookHeaders(a, func(st *core.Step, h *core.Header) {
 		if _, _, ok := SecretRef(h.Value); ok || literalSecret(*h) {
 			h.Value = ""
@@ -162,5 +168,6 @@ func (s *Services) DeleteAutomation(id uint64) error {
 		return err
 	}
 	s.dropUnusedWebhookSecrets(&core.Automation{}, &a)
+	s.refreshHooks()
 	return nil
 }
