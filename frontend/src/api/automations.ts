@@ -80,3 +80,7 @@ export const rejectRun = (id: number, reason: string) => call(Runs.Reject(id, re
 export function onRunProgress(fn: (ev: RunEvent) => void): () => void {
   return EventsOn('run:progress', fn)
 }
+
+export type HookTrigger = core.HookTrigger
+export const newHookToken = () => call(API.NewHookToken())
+export const hookURLBase = () => call(API.HookURLBase())

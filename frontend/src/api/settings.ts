@@ -21,3 +21,6 @@ export type BackupStatus = app.BackupStatus
 export type BackupFile = app.BackupFile
 export const backups = () => call(API.Backups())
 export const backUpNow = () => call(API.BackUpNow())
+export type HookSettings = app.HookSettings
+export const hookSettings = () => call(API.Hooks())
+export const saveHookSettings = (h: object) => call(API.SaveHooks(app.HookSettings.createFrom(h)))

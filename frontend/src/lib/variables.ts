@@ -84,10 +84,11 @@ export function outputs(s: StepLike, n: number, numeric: (statType: string) => s
 }
 
 /**
- * The variables available to the step with the given ID: built-ins, what earlier
- * steps set, and the items of the For Each steps around it (item, item.field…).
+ * The variables available to the step with the given ID: built-ins, the initial
+ * ones (an enabled webhook trigger's), what earlier steps set, and the items of the For Each steps around it (item, item.field…).
  */
-export function availableAt(steps: StepLike[], id: string, numeric: (statType: string) => string[]): string[] {
+export function availableAt(steps: StepLike[], id: string, numeric: (statType: string) => string[], initial: string[] = []): string[] {
+  const start = [...builtinVars, ...initial]
   const nums = numbering(steps)
   const found = (ss: StepLike[], avail: string[]): string[] | null => {
     const here = [...avail]
@@ -102,7 +103,7 @@ export function availableAt(steps: StepLike[], id: string, numeric: (statType: s
     }
     return null
   }
-  return [...new Set(found(steps, builtinVars) ?? builtinVars)]
+  return [...new Set(found(steps, start) ?? start)]
 }
 
 /** Finds the {partial variable name being typed at the caret, if any. */

@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte'
 import { availableAt } from '../../lib/variables'
+import { hookVars, type HookLike } from '../../lib/hooks'
 import type { EditableStep } from '../../lib/steps'
 import { automations } from '../../stores/automations.svelte'
 
@@ -10,6 +11,7 @@ export interface EditableAutomation {
   trigger: { kind: string; cron?: string; timezone?: string }
   steps: EditableStep[]
   presetId?: string
+  hook?: HookLike | null
 }
 
 /** The automation being edited, shared by every card of the builder. */
@@ -25,7 +27,7 @@ export class BuilderState {
 
   /** Variables available to a step, for autocompletion. */
   varsAt(id: string): string[] {
-    return availableAt(this.draft.steps, id, automations.numeric)
+    return availableAt(this.draft.steps, id, automations.numeric, hookVars(this.draft.hook))
   }
 
   /** The save error about a step's field ("values.x"), if any. */
