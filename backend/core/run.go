@@ -47,7 +47,7 @@ type Run struct {
 	ID             uint64            `json:"id"`
 	AutomationID   uint64            `json:"automationId"`
 	AutomationName string            `json:"automationName"`
-	Trigger        string            `json:"trigger"` // "manual", "cli" or "schedule"
+	Trigger        string            `json:"trigger"` // "manual", "cli", "schedule" or "webhook"
 	DryRun         bool              `json:"dryRun"`
 	Status         RunStatus         `json:"status"`
 	StartedAt      time.Time         `json:"startedAt"`
