@@ -60,6 +60,7 @@ type Services struct {
 	onEvent  atomic.Pointer[func(engine.Event)]
 	outbox   outbox
 	backups  backupState
+	ownerDir string // where this process wrote its owner file; "" for none
 }
 
 // DefaultDataDir returns AFFDESK_DATA_DIR, or AffDesk under the user's
@@ -118,6 +119,8 @@ func Open(cfg Config) (*Services, error) {
 		if cfg.DailyBackup {
 			s.startBackups(cfg.BackupTicks)
 		}
+		s.ownerDir = cfg.DataDir
+		writeOwner(cfg.DataDir, cfg.Now())
 	}
 	return s, nil
 }
@@ -145,6 +148,9 @@ func (s *Services) Close() error {
 	s.stopBackups()
 	if s.demo != nil {
 		_ = s.demo.Close()
+	}
+	if s.ownerDir != "" {
+		dropOwner(s.ownerDir)
 	}
 	return s.DB.Close()
 }
