@@ -105,7 +105,6 @@ func newRootCmd(env *cliEnv) *cobra.Command {
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newVersionCmd(env), newRunCmd(env), newRunsCmd(env), newAutomationsCmd(env),
 		newConnectionsCmd(env), newTemplatesCmd(env), newBackupCmd(env), newRestoreCmd(env))
-	addScheduleCmds(root, env)
 	setHelp(root)
 	return root
 }
