@@ -61,6 +61,7 @@ type Services struct {
 	outbox   outbox
 	backups  backupState
 	hooks    hookState
+	ownerDir string // where this process wrote its owner file; "" for none
 }
 
 // DefaultDataDir returns AFFDESK_DATA_DIR, or AffDesk under the user's
@@ -119,6 +120,8 @@ func Open(cfg Config) (*Services, error) {
 		if cfg.DailyBackup {
 			s.startBackups(cfg.BackupTicks)
 		}
+		s.ownerDir = cfg.DataDir
+		writeOwner(cfg.DataDir, cfg.Now())
 	}
 	return s, nil
 }
@@ -148,6 +151,9 @@ func (s *Services) Close() error {
 	s.stopBackups()
 	if s.demo != nil {
 		_ = s.demo.Close()
+	}
+	if s.ownerDir != "" {
+		dropOwner(s.ownerDir)
 	}
 	return s.DB.Close()
 }

@@ -138,10 +138,16 @@ func (s *Services) CancelRun(id uint64) error {
 // Only the first of several decisions on one run is taken (the engine
 // claims the run atomically); the others are ECONFLICT errors.
 func (s *Services) DecideApproval(id uint64, approved bool, reason string) (core.Run, error) {
+	return s.DecideApprovalContext(context.Background(), id, approved, reason)
+}
+
+// DecideApprovalContext is DecideApproval whose resumed run ends when ctx
+// is cancelled (the command line's SIGINT), recorded as Cancelled.
+func (s *Services) DecideApprovalContext(ctx context.Context, id uint64, approved bool, reason string) (core.Run, error) {
 	if !approved && strings.TrimSpace(reason) == "" {
 		return core.Run{}, core.FieldError("reason", "Say why the run is rejected.")
 	}
-	return s.engine.Approve(s.runContext(context.Background(), id), id, approved, strings.TrimSpace(reason))
+	return s.engine.Approve(s.runContext(ctx, id), id, approved, strings.TrimSpace(reason))
 }
 
 // FindAutomation returns the automation with the ID, else the one with

@@ -5,48 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
-
-const usage = `Usage: affdesk [--data-dir DIR] [COMMAND]
-
-With no command, AffDesk opens its window.
-
-Commands:
-  version                  print the version
-  run NAME|ID [--dry-run]  run an automation headless and print its step log;
-                           exit status 0 completed, 1 failed or cancelled,
-                           2 usage error, 3 completed with errors or an
-                           unknown outcome (affdesk run --help)
-  automations list         print the automations as JSON
-  automations export       print every automation, with its templates and
-                           connections, as JSON (no secrets)
-  automations import FILE [--on-clash rename|replace|skip]
-                           import an automations or templates export, all or
-                           nothing; a name already in use is renamed "Name (2)"
-                           (default), replaced (keeping its ID and secrets) or
-                           skipped (the stored record is used); secrets are
-                           entered again in the app
-  connections list         print the connections as JSON (which secrets are
-                           set, masked; never a secret)
-  connections set-secret NAME|ID FIELD
-                           store a connection's secret read from standard
-                           input (pipe it; never put it on the command line)
-  templates list           print the action templates as JSON
-  templates show ID        print one template as JSON
-  templates export         print every template and its connection as JSON (no secrets)
-  backup [FILE]            write a consistent copy of the data file to FILE (a
-                           folder: a dated file in it), else to a dated file in
-                           DIR/backups; works only while no window has it open
-  restore FILE             replace the data file with the backup FILE, after
-                           checking it and keeping the current data file in
-                           DIR/backups; close AffDesk first
-
-Data lives in DIR, else $AFFDESK_DATA_DIR, else the user config folder.
-`
 
 // RunCLI runs a subcommand and returns its exit code. It needs no GUI
 // libraries. Standard input is the process's.
@@ -54,93 +16,45 @@ func RunCLI(args []string, dataDir string, stdout, stderr io.Writer) int {
 	return RunCLIInput(args, dataDir, os.Stdin, stdout, stderr)
 }
 
-// RunCLIInput is RunCLI reading what a subcommand needs (a secret) from stdin.
+// RunCLIInput is RunCLI reading what a subcommand needs (a secret) from
+// stdin. dataDir is the folder used unless the arguments hold --data-dir.
 func RunCLIInput(args []string, dataDir string, stdin io.Reader, stdout, stderr io.Writer) int {
-	switch args[0] {
-	case "version", "--version":
-		fmt.Fprintf(stdout, "%s %s%s\n", Name, Version, commitSuffix())
-		return 0
-	case "help", "--help", "-h":
-		fmt.Fprint(stdout, usage)
-		return 0
-	case "connections", "templates", "automations", "run":
-	case "backup", "restore":
-		return backupCLI(args, dataDir, time.Now, stdout, stderr)
-	default:
-		fmt.Fprintf(stderr, "affdesk: unknown command %q\n\n%s", args[0], usage)
-		return 2
-	}
-	if args[0] == "connections" && len(args) > 1 && args[1] == "set-secret" {
-		return setSecretCommand(args[2:], dataDir, stdin, stdout, stderr)
-	}
-	if args[0] == "run" {
-		ra, code := parseRunArgs(args[1:], stdout, stderr)
-		if code >= 0 {
-			return code
-		}
-		return withServices(dataDir, stderr, func(s *Services) int { return s.runCommand(ra, stdout, stderr) })
-	}
-	if args[0] == "automations" && len(args) > 1 && args[1] == "import" {
-		return withServices(dataDir, stderr, func(s *Services) int { return s.importCommand(args[2:], stdout, stderr) })
-	}
-	out, err := runData(args, dataDir)
-	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
-		if core.ErrorCode(err) == core.EINVALID && out == nil {
-			return 2
-		}
-		return 1
-	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		fmt.Fprintln(stderr, "affdesk:", err)
-		return 1
-	}
-	return 0
+	return execute(&cliEnv{dataDir: dataDir, stdin: stdin, stdout: stdout, stderr: stderr}, args)
 }
 
-// runData opens the data file and runs a data subcommand.
-func runData(args []string, dataDir string) (any, error) {
-	dataDir, err := dataDirOr(dataDir)
+// printJSON opens the data folder (reading no secret), gets a value and
+// prints it as indented JSON. Exit status 2 for an EINVALID error found
+// before any value (a data file of a newer AffDesk), 1 for other errors.
+func (env *cliEnv) printJSON(get func(*Services) (any, error)) error {
+	out, err := env.openData(get)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "affdesk:", core.ErrorMessage(err))
+		if core.ErrorCode(err) == core.EINVALID && out == nil {
+			return exitError(ExitUsage)
+		}
+		return exitError(ExitFailed)
+	}
+	enc := json.NewEncoder(env.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintln(env.stderr, "affdesk:", err)
+		return exitError(ExitFailed)
+	}
+	return nil
+}
+
+// openData opens the data folder with no secret store and runs get.
+func (env *cliEnv) openData(get func(*Services) (any, error)) (any, error) {
+	dataDir, err := dataDirOr(env.dataDir)
 	if err != nil {
 		return nil, err
 	}
 	svc, err := Open(Config{DataDir: dataDir, Secrets: noSecrets{}})
 	if err != nil {
-		return nil, err
+		return nil, withHolder(dataDir, err)
 	}
 	defer svc.Close()
-	return svc.command(args)
-}
-
-func (s *Services) command(args []string) (any, error) {
-	sub := ""
-	if len(args) > 1 {
-		sub = args[1]
-	}
-	switch args[0] + " " + sub {
-	case "connections list":
-		return s.ConnectionListing()
-	case "templates list":
-		return s.DB.ListTemplates()
-	case "templates show":
-		if len(args) < 3 {
-			return nil, core.Errorf(core.EINVALID, "templates show needs a template ID.")
-		}
-		id, err := strconv.ParseUint(args[2], 10, 64)
-		if err != nil {
-			return nil, core.Errorf(core.EINVALID, "%q is not a template ID (a whole number).", args[2])
-		}
-		return s.DB.GetTemplate(id)
-	case "templates export":
-		return s.ExportTemplates()
-	case "automations list":
-		return s.ShownAutomations()
-	case "automations export":
-		return s.ExportAutomations()
-	}
-	return nil, core.Errorf(core.EINVALID, "unknown command %q: see affdesk help.", args[0]+" "+sub)
+	return get(svc)
 }
 
 // noSecrets is the secret store of listings, which never read a secret.
@@ -211,7 +125,7 @@ func withServices(dataDir string, stderr io.Writer, f func(*Services) int) int {
 	}
 	svc, err := Open(Config{DataDir: dataDir, DailyBackup: true})
 	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
+		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(withHolder(dataDir, err)))
 		return 1
 	}
 	defer svc.Close()

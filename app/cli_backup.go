@@ -11,6 +11,7 @@ import (
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
+	"github.com/spf13/cobra"
 )
 
 // backupCLI runs `affdesk backup [FILE]` and `affdesk restore FILE` and
@@ -86,4 +87,25 @@ func restoreCommand(src, dataDir string, now func() time.Time, stdout io.Writer)
 	}
 	fmt.Fprintln(stdout, "Secrets kept in the system keychain are not part of a backup: enter any that a connection reports missing.")
 	return nil
+}
+
+func newBackupCmd(env *cliEnv) *cobra.Command {
+	return &cobra.Command{Use: "backup [FILE]", Short: "write a consistent copy of the data file (while no window has it open)",
+		Long: `Writes a consistent copy of the data file to FILE (a folder: a dated file
+in it), else to a dated file in DIR/backups. Works only while no window
+has the data file open: there, use Settings, Backups, Back up now.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			return exitWith(backupCLI(append([]string{"backup"}, args...), env.dataDir, time.Now, env.stdout, env.stderr))
+		}}
+}
+
+func newRestoreCmd(env *cliEnv) *cobra.Command {
+	return &cobra.Command{Use: "restore FILE", Short: "replace the data file with a backup (close AffDesk first)",
+		Long: `Replaces the data file with the backup FILE, after checking it, keeping
+the current data file in DIR/backups. Close AffDesk first.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			return exitWith(backupCLI(append([]string{"restore"}, args...), env.dataDir, time.Now, env.stdout, env.stderr))
+		}}
 }

@@ -7,17 +7,48 @@ import (
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/spf13/cobra"
 )
 
-// importCommand runs `automations import FILE [--on-clash POLICY]` and
-// prints what was written. Exit status 2 for a usage mistake, 1 when the
-// import fails (nothing is then written).
-func (s *Services) importCommand(args []string, stdout, stderr io.Writer) int {
-	file, policy, err := importArgs(args)
-	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
-		return 2
-	}
+// newAutomationsCmd is `affdesk automations list|export|import`.
+func newAutomationsCmd(env *cliEnv) *cobra.Command {
+	list := &cobra.Command{Use: "list", Short: "print the automations as JSON", Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return env.printJSON(func(s *Services) (any, error) { return s.ShownAutomations() })
+		}}
+	export := &cobra.Command{Use: "export", Short: "print every automation, with its templates and connections, as JSON (no secrets)",
+		Args: cobra.NoArgs, RunE: func(*cobra.Command, []string) error {
+			return env.printJSON(func(s *Services) (any, error) { return s.ExportAutomations() })
+		}}
+	return groupCmd("automations", "list, export and import automations", list, export, newImportCmd(env))
+}
+
+func newImportCmd(env *cliEnv) *cobra.Command {
+	var onClash string
+	cmd := &cobra.Command{Use: "import FILE [--on-clash rename|replace|skip]",
+		Short: "import an automations or templates export, all or nothing",
+		Long: `Imports an automations or templates export, all or nothing. A name
+already in use is renamed "Name (2)" (rename, the default), replaced
+keeping its ID and secrets (replace), or skipped, the stored record being
+used (skip). Secrets are entered again in the app, or with
+affdesk connections set-secret.`,
+		Args: oneArg("automations import needs a file"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			policy, err := ParseClashPolicy(onClash)
+			if err != nil {
+				return usagef("%s", core.ErrorMessage(err))
+			}
+			return exitWith(withServices(env.dataDir, env.stderr, func(s *Services) int {
+				return s.importCommand(args[0], policy, env.stdout, env.stderr)
+			}))
+		}}
+	cmd.Flags().StringVar(&onClash, "on-clash", "rename", "on a name clash: rename, replace or skip")
+	return cmd
+}
+
+// importCommand imports the file and prints what was written. Exit
+// status 1 when the import fails (nothing is then written).
+func (s *Services) importCommand(file string, policy ClashPolicy, stdout, stderr io.Writer) int {
 	f, err := os.Open(file)
 	if err != nil {
 		fmt.Fprintln(stderr, "affdesk:", err)
@@ -31,31 +62,6 @@ func (s *Services) importCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	printImport(stdout, res)
 	return 0
-}
-
-// importArgs reads the file and the clash policy, as `--on-clash skip` or
-// `--on-clash=skip`.
-func importArgs(args []string) (string, ClashPolicy, error) {
-	file, raw := "", ""
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--on-clash" && i+1 < len(args):
-			raw = args[i+1]
-			i++
-		case strings.HasPrefix(a, "--on-clash="):
-			raw = strings.TrimPrefix(a, "--on-clash=")
-		case strings.HasPrefix(a, "-") || file != "":
-			return "", "", core.Errorf(core.EINVALID, "usage: affdesk automations import FILE [--on-clash rename|replace|skip]")
-		default:
-			file = a
-		}
-	}
-	if file == "" {
-		return "", "", core.Errorf(core.EINVALID, "automations import needs a file")
-	}
-	policy, err := ParseClashPolicy(raw)
-	return file, policy, err
 }
 
 // printImport writes an import's result for people.

@@ -6,11 +6,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/engine"
+	"github.com/spf13/cobra"
 )
 
 // Exit codes of `affdesk run`.
@@ -22,55 +22,60 @@ const (
 	ExitWaiting    = 4 // waiting for approval: approve or reject it in the app
 )
 
-const runUsage = `Usage: affdesk run NAME|ID [--dry-run]
-
-Runs a saved automation headless and prints its step log. SIGINT or
+const runLong = `Runs a saved automation headless and prints its step log. SIGINT or
 SIGTERM cancels the run cleanly: it is recorded as Cancelled, with the
 outcome of every write it made.
+
+With --bundle FILE it runs from an automations export instead of the
+data folder, for schedulers such as Kubernetes: the file is imported into
+a throw-away data folder (removed afterwards), each connection's secrets
+come from environment variables (docs/scale-out.md), and the run record
+is printed as JSON.
 
 Exit status:
   0  Completed, or Stopped by a condition
   1  Failed, Cancelled or Interrupted
   2  a usage or configuration error: no name, an unknown flag, no such
-     automation, two automations with that name, a step needing setup
+     automation, two automations with that name, a step needing setup,
+     a secret's environment variable missing (--bundle)
   3  Completed with errors, or a write's outcome is unknown: check the
      tracker before running it again
-  4  Waiting for approval: approve or reject it in the app
-`
+  4  Waiting for approval: approve or reject it in the app`
 
 // runArgs are the parsed arguments of `affdesk run`.
 type runArgs struct {
-	ref string
-	dry bool
+	ref    string
+	dry    bool
+	bundle string
 }
 
-// parseRunArgs reads `run`'s arguments. It returns an exit code of -1 when
-// the run should go ahead, else the code to exit with (help printed, or a
-// usage error).
-func parseRunArgs(args []string, stdout, stderr io.Writer) (runArgs, int) {
+// newRunCmd is `affdesk run NAME|ID [--dry-run] [--bundle FILE]`.
+func newRunCmd(env *cliEnv) *cobra.Command {
 	var ra runArgs
-	for _, a := range args {
-		switch {
-		case a == "--help" || a == "-h" || a == "-help":
-			fmt.Fprint(stdout, runUsage)
-			return ra, ExitOK
-		case a == "--dry-run" || a == "-dry-run":
-			ra.dry = true
-		case strings.HasPrefix(a, "-"):
-			fmt.Fprintf(stderr, "affdesk: run: unknown flag %q\n\n%s", a, runUsage)
-			return ra, ExitUsage
-		case ra.ref == "":
-			ra.ref = a
-		default:
-			fmt.Fprintf(stderr, "affdesk: run takes one automation, got %q and %q\n", ra.ref, a)
-			return ra, ExitUsage
-		}
+	cmd := &cobra.Command{Use: "run NAME|ID [--dry-run] [--bundle FILE]", Short: "run an automation headless and print its step log",
+		Long: runLong, Args: runArgsCheck,
+		ValidArgsFunction: env.completeAutomations,
+		RunE: func(_ *cobra.Command, args []string) error {
+			ra.ref = args[0]
+			if ra.bundle != "" {
+				return exitWith(runBundle(ra, env.stdout, env.stderr))
+			}
+			return exitWith(withServices(env.dataDir, env.stderr, func(s *Services) int { return s.runCommand(ra, env.stdout, env.stderr) }))
+		}}
+	cmd.Flags().BoolVar(&ra.dry, "dry-run", false, "send no write and no email; show what would be sent")
+	cmd.Flags().StringVar(&ra.bundle, "bundle", "", "run from this automations export in a throw-away data folder")
+	return cmd
+}
+
+// runArgsCheck wants exactly one automation.
+func runArgsCheck(_ *cobra.Command, args []string) error {
+	switch {
+	case len(args) == 0:
+		return usagef("run needs an automation name or ID")
+	case len(args) > 1:
+		return usagef("run takes one automation, got %q and %q", args[0], args[1])
 	}
-	if ra.ref == "" {
-		fmt.Fprintf(stderr, "affdesk: run needs an automation name or ID\n\n%s", runUsage)
-		return ra, ExitUsage
-	}
-	return ra, -1
+	return nil
 }
 
 // runCommand runs an automation to its end, printing each step, and

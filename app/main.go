@@ -5,27 +5,28 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strings"
 )
 
 // Main runs AffDesk with the command-line arguments (without the program
 // name) and returns the exit code: a subcommand when one is given, else
 // the window.
 func Main(args []string, assets fs.FS, icon []byte, stdout, stderr io.Writer) int {
-	dataDir, rest, err := splitDataDir(args)
+	env := &cliEnv{stdin: os.Stdin, stdout: stdout, stderr: stderr}
+	env.window = func(dataDir string) int { return openWindow(assets, icon, dataDir, stderr) }
+	return execute(env, args)
+}
+
+// openWindow opens the data folder and the window on it; a data file
+// that cannot be opened is shown in the window.
+func openWindow(assets fs.FS, icon []byte, dataDir string, stderr io.Writer) int {
+	dataDir, err := windowDataDir(dataDir)
 	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", err)
-		return 2
-	}
-	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		return RunCLI(rest, dataDir, stdout, stderr)
-	}
-	if dataDir, err = windowDataDir(dataDir); err != nil {
 		fmt.Fprintln(stderr, "affdesk:", err)
 		return 1
 	}
 	svc, openErr := Open(Config{DataDir: dataDir, DailyBackup: !generatingBindings})
 	if openErr != nil {
+		openErr = withHolder(dataDir, openErr)
 		fmt.Fprintln(stderr, "affdesk:", openErr)
 		svc = nil
 	}
@@ -53,26 +54,4 @@ func dataDirOr(dir string) (string, error) {
 		return dir, nil
 	}
 	return DefaultDataDir()
-}
-
-// splitDataDir takes --data-dir DIR (or --data-dir=DIR) out of args.
-func splitDataDir(args []string) (string, []string, error) {
-	var dir string
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--data-dir" || a == "-data-dir":
-			if i+1 >= len(args) || args[i+1] == "" {
-				return "", nil, fmt.Errorf("--data-dir needs a folder")
-			}
-			dir = args[i+1]
-			i++
-		case strings.HasPrefix(a, "--data-dir="):
-			dir = strings.TrimPrefix(a, "--data-dir=")
-		default:
-			rest = append(rest, a)
-		}
-	}
-	return dir, rest, nil
 }

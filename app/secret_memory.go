@@ -1,0 +1,46 @@
+package app
+
+import (
+	"sync"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// memorySecrets keeps secrets in this process's memory only: the secret
+// store of a stateless run, which must write no secret anywhere.
+type memorySecrets struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func newMemorySecrets() *memorySecrets { return &memorySecrets{m: map[string]string{}} }
+
+// SetSecret stores a secret in memory.
+func (s *memorySecrets) SetSecret(key, value string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.m[key] = value
+	return nil
+}
+
+// GetSecret returns ENOTFOUND for a key never set.
+func (s *memorySecrets) GetSecret(key string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.m[key]
+	if !ok {
+		return "", core.Errorf(core.ENOTFOUND, "No secret is stored for %s.", key)
+	}
+	return v, nil
+}
+
+// DeleteSecret forgets a secret.
+func (s *memorySecrets) DeleteSecret(key string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.m, key)
+	return nil
+}
+
+// Backend names the store: "memory".
+func (s *memorySecrets) Backend() string { return "memory" }
