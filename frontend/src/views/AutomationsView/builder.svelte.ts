@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte'
 import { availableAt } from '../../lib/variables'
 import type { EditableStep } from '../../lib/steps'
+import type { EditableSchedule } from '../../lib/schedule'
 import { automations } from '../../stores/automations.svelte'
 
 export interface EditableAutomation {
@@ -10,6 +11,8 @@ export interface EditableAutomation {
   trigger: { kind: string; cron?: string; timezone?: string }
   steps: EditableStep[]
   presetId?: string
+  /** When it runs by itself; absent (or null) when it runs only by hand. */
+  schedule?: EditableSchedule | null
 }
 
 /** The automation being edited, shared by every card of the builder. */
