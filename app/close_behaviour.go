@@ -62,9 +62,14 @@ func validCloseBehaviour(b string) bool {
 	return slices.Contains([]string{CloseAsk, CloseBackground, CloseQuit}, b)
 }
 
-// SchedulesOn reports whether any automation has an enabled schedule, so
+// SchedulesOn reports whether schedules are not paused and any automation
+// has an enabled schedule, so
 // closing the window would stop runs the user expects.
 func (s *Services) SchedulesOn() (bool, error) {
+	paused, err := s.SchedulesPaused()
+	if err != nil || paused {
+		return false, err
+	}
 	all, err := s.DB.ListAutomations()
 	if err != nil {
 		return false, err
