@@ -57,3 +57,14 @@ func TestScheduleStatesAndPause(t *testing.T) {
 		t.Error("pause not stored")
 	}
 }
+
+// TestSaveRefusesABadCronExpression: the expression is parsed at save,
+// not at the first slot, and the error names schedule.cron.
+func TestSaveRefusesABadCronExpression(t *testing.T) {
+	s, _ := MustServices(t, nil)
+	_, err := s.SaveAutomation(core.Automation{Name: "Bad cron", Steps: []core.Step{{ID: "s1", Kind: core.StepApproval, Message: "Go?"}},
+		Schedule: &core.Schedule{Kind: core.ScheduleCron, Cron: "61 * * * *", Timezone: "UTC"}})
+	if core.ErrorField(err) != "schedule.cron" {
+		t.Fatalf("got %v, want an error on schedule.cron", err)
+	}
+}
