@@ -116,6 +116,7 @@ func (a *TemplatesAPI) ResponseNodes(responseID string, segments []any, offset, 
 type SettingsAPI struct {
 	s        *Services
 	startErr error
+	quit     func() // ends the app; nil outside the window
 }
 
 // NewSettingsAPI returns the Settings binding for s (nil when the data

@@ -24,7 +24,8 @@ func (s *Services) AutomationFromPreset(presetID string, connectionID uint64) (c
 	if preset == nil {
 		return core.Automation{}, core.Errorf(core.ENOTFOUND, "Preset %q does not fit connection %q.", presetID, c.Name)
 	}
-	a := core.Automation{Name: preset.Name, Description: preset.Description, PresetID: preset.ID, Steps: preset.Steps, Trigger: core.Trigger{Kind: "manual"}}
+	a := core.Automation{Name: preset.Name, Description: preset.Description, PresetID: preset.ID, Steps: preset.Steps, Trigger: core.Trigger{Kind: "manual"},
+		Schedule: suggestedSchedule(preset.Schedule, c.Timezone)}
 	var firstErr error
 	core.Walk(a.Steps, func(st *core.Step, _ []*core.Step) {
 		if firstErr != nil {
@@ -61,4 +62,19 @@ func (s *Services) templateFor(presetID string, connectionID uint64) (uint64, er
 	}
 	saved, err := s.SaveTemplate(t)
 	return saved.ID, err
+}
+
+// suggestedSchedule copies a preset's suggested schedule, off until the
+// user enables it, in the connection's timezone (UTC when it has none).
+func suggestedSchedule(p *core.Schedule, tz string) *core.Schedule {
+	if p == nil {
+		return nil
+	}
+	sch := *p
+	sch.Days = append([]int(nil), p.Days...)
+	sch.Enabled = false
+	if sch.Timezone = tz; tz == "" {
+		sch.Timezone = "UTC"
+	}
+	return &sch
 }

@@ -287,3 +287,25 @@ func TestWeeklyEmailThroughARealSMTPServer(t *testing.T) {
 		t.Fatal("the SMTP password reached the run record")
 	}
 }
+
+// TestPresetScheduleSuggestedButOff: presets meant to repeat come with a
+// schedule in the connection's timezone, saved off; the others have none.
+func TestPresetScheduleSuggestedButOff(t *testing.T) {
+	s, _ := MustServices(t, nil)
+	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Demo", Platform: core.PlatformDemo, Timezone: "Europe/Berlin"}})
+	for _, tc := range []struct {
+		preset string
+		kind   string
+	}{{"affise.weekly_stats_email", core.ScheduleWeekly}, {"affise.pause_capped_offer", core.ScheduleEvery}, {"impact.reverse_test_actions", ""}} {
+		a, err := s.AutomationFromPreset(tc.preset, c.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.preset, err)
+		}
+		switch {
+		case tc.kind == "" && a.Schedule != nil:
+			t.Errorf("%s: unexpected schedule %+v", tc.preset, a.Schedule)
+		case tc.kind != "" && (a.Schedule == nil || a.Schedule.Kind != tc.kind || a.Schedule.Enabled || a.Schedule.Timezone != "Europe/Berlin"):
+			t.Errorf("%s: schedule %+v, want %s off in Europe/Berlin", tc.preset, a.Schedule, tc.kind)
+		}
+	}
+}

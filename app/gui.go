@@ -7,14 +7,11 @@ import (
 	"io/fs"
 	"log"
 
-	"github.com/affdesk/affdesk/backend/engine"
-
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/options/mac"
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
 // EventRunProgress is the event that carries a run's progress to the window.
@@ -24,8 +21,9 @@ const EventRunProgress = "run:progress"
 // (startErr), the window shows that error instead of the app, and a
 // second launch on the same data folder brings the first window forward.
 func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr error) error {
-	var ctx context.Context
+	w := &window{svc: svc}
 	settings := NewSettingsAPI(svc, startErr)
+	settings.quit = w.quit
 	bind := []any{settings}
 	if svc != nil {
 		bind = append(bind, NewConnectionsAPI(svc), NewTemplatesAPI(svc), NewAutomationsAPI(svc), NewRunsAPI(svc))
@@ -35,15 +33,8 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr e
 		Title: Name, Width: 1280, Height: 860, MinWidth: 900, MinHeight: 600,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
-		OnStartup: func(c context.Context) {
-			ctx = c
-			if svc != nil {
-				svc.OnEvent(func(ev engine.Event) { runtime.EventsEmit(c, EventRunProgress, ev) })
-				if err := svc.StartHooks(c); err != nil {
-					log.Printf("webhook listener: %v", err)
-				}
-			}
-		},
+		OnStartup:        w.start,
+		OnBeforeClose:    w.beforeClose,
 		OnShutdown: func(context.Context) {
 			if svc != nil {
 				if err := svc.Close(); err != nil {
@@ -53,13 +44,8 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr e
 		},
 		Bind: bind,
 		SingleInstanceLock: &options.SingleInstanceLock{
-			UniqueId: "com.affdesk.app." + hex.EncodeToString(sum[:6]),
-			OnSecondInstanceLaunch: func(options.SecondInstanceData) {
-				if ctx != nil {
-					runtime.WindowUnminimise(ctx)
-					runtime.Show(ctx)
-				}
-			},
+			UniqueId:               "com.affdesk.app." + hex.EncodeToString(sum[:6]),
+			OnSecondInstanceLaunch: func(options.SecondInstanceData) { w.show() },
 		},
 		Linux: &linux.Options{Icon: icon, ProgramName: Name, WindowIsTranslucent: false},
 		Mac:   &mac.Options{About: &mac.AboutInfo{Title: Name + " " + Version, Message: "Affiliate tracker automations, on your machine.", Icon: icon}},

@@ -12,6 +12,10 @@ type AutomationPreset struct {
 	Description string            `json:"description"`
 	Steps       []core.Step       `json:"steps"`
 	Templates   map[string]string `json:"templates"` // step ID -> template preset ID
+	// Schedule is a suggested schedule, saved off until the user enables
+	// it; its timezone is left empty for the connection's to fill. Nil
+	// for presets meant to run by hand.
+	Schedule *core.Schedule `json:"schedule,omitempty"`
 }
 
 // AutomationPresets lists the presets a connection's platform can use.
@@ -41,6 +45,7 @@ func automationPresets() []AutomationPreset {
 			}},
 		{ID: "affise.weekly_stats_email", Platform: core.PlatformAffiseAdmin, Name: "Weekly affiliate stats email",
 			Description: "Pulls last week's stats by affiliate, keeps affiliates with conversions, and emails the table.",
+			Schedule:    &core.Schedule{Kind: core.ScheduleWeekly, Days: []int{1}, At: "09:00"},
 			Steps: []core.Step{
 				{ID: "s1", Kind: core.StepPullStats, Name: "Last week by affiliate", Stats: &core.StatsConfig{StatType: "affise_admin.by_affiliate", DatePreset: "last_week", Mode: "dataset"}},
 				{ID: "s2", Kind: core.StepFilter, Name: "Affiliates with conversions", Dataset: "data_table", Rules: []core.ConditionRule{{Left: "conversions", Op: core.OpGreater, Right: "0"}}},
@@ -49,6 +54,7 @@ func automationPresets() []AutomationPreset {
 			}},
 		{ID: "affise.pause_capped_offer", Platform: core.PlatformAffiseAdmin, Name: "Pause an offer when its cap is reached",
 			Description: "Reads this month's conversions of offer 101 and stops the offer once they pass its cap of 100.",
+			Schedule:    &core.Schedule{Kind: core.ScheduleEvery, Every: 15, Unit: "minutes"},
 			Templates:   map[string]string{"s3": "affise.offer.status"},
 			Steps: []core.Step{
 				{ID: "s1", Kind: core.StepPullStats, Name: "This month by offer", Stats: &core.StatsConfig{StatType: "affise_admin.by_offer", DatePreset: "this_month", Mode: "cells",

@@ -6,6 +6,7 @@ import connections from './pages/connections.mjs'
 import imports from './pages/imports.mjs'
 import runs from './pages/runs.mjs'
 import settings from './pages/settings.mjs'
+import schedules from './pages/schedules.mjs'
 import templates from './pages/templates.mjs'
 import { screenSets } from './shots.mjs'
 
@@ -322,7 +323,7 @@ await r.test('the weekly email preset asks for an email account, and runs with t
 // The trust features, page by page; each file's screens are shot at two
 // window sizes in both themes.
 const ctx = { r, page, go, dataDir, shots: screenSets(page, out) }
-for (const suite of [connections, templates, runs, imports, settings]) await suite(ctx)
+for (const suite of [connections, templates, runs, imports, settings, schedules]) await suite(ctx)
 
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })

@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte'
 import { availableAt } from '../../lib/variables'
 import { hookVars, type HookLike } from '../../lib/hooks'
 import type { EditableStep } from '../../lib/steps'
+import type { EditableSchedule } from '../../lib/schedule'
 import { automations } from '../../stores/automations.svelte'
 
 export interface EditableAutomation {
@@ -12,6 +13,8 @@ export interface EditableAutomation {
   steps: EditableStep[]
   presetId?: string
   hook?: HookLike | null
+  /** When it runs by itself; absent (or null) when it runs only by hand. */
+  schedule?: EditableSchedule | null
 }
 
 /** The automation being edited, shared by every card of the builder. */
