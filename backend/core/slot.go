@@ -54,6 +54,9 @@ type SlotStore interface {
 	// LastSlot returns the automation's newest slot record, and false when
 	// it has none.
 	LastSlot(automationID uint64) (SlotRecord, bool, error)
+	// Slots returns the automation's records newest first, at most limit
+	// of them (all when limit is 0).
+	Slots(automationID uint64, limit int) ([]SlotRecord, error)
 	// SlotSummary sums up the automation's records; an automation without
 	// records has the zero summary.
 	SlotSummary(automationID uint64) (SlotSummary, error)

@@ -70,3 +70,24 @@ func decodeSlot(v []byte, rec *core.SlotRecord, automationID uint64) error {
 	}
 	return nil
 }
+
+// Slots implements core.SlotStore.
+func (db *DB) Slots(automationID uint64, limit int) ([]core.SlotRecord, error) {
+	out := []core.SlotRecord{}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketScheduleSlots).Bucket(itob(automationID))
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, v := c.Last(); k != nil && (limit <= 0 || len(out) < limit); k, v = c.Prev() {
+			var rec core.SlotRecord
+			if err := decodeSlot(v, &rec, automationID); err != nil {
+				return err
+			}
+			out = append(out, rec)
+		}
+		return nil
+	})
+	return out, err
+}
