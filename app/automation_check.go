@@ -7,6 +7,7 @@ import (
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/pick"
+	"github.com/affdesk/affdesk/backend/schedule"
 	"github.com/affdesk/affdesk/backend/tracker"
 )
 
@@ -50,6 +51,11 @@ func (r recordRefs) missing(st core.Step, noun string, id uint64) string {
 func checkAutomation(a *core.Automation, refs recordRefs) error {
 	if err := a.Validate(tracker.NumericColumns); err != nil {
 		return err
+	}
+	if a.Schedule != nil {
+		if err := schedule.Check(*a.Schedule); err != nil {
+			return err
+		}
 	}
 	var firstErr error
 	core.Walk(a.Steps, func(st *core.Step, parents []*core.Step) {

@@ -39,6 +39,9 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr e
 			ctx = c
 			if svc != nil {
 				svc.OnEvent(func(ev engine.Event) { runtime.EventsEmit(c, EventRunProgress, ev) })
+				if err := svc.StartScheduler(context.Background()); err != nil {
+					log.Printf("schedules: %v", err)
+				}
 			}
 		},
 		OnShutdown: func(context.Context) {

@@ -83,6 +83,7 @@ func (s *Services) ImportBundle(r io.Reader, policy ClashPolicy) (ImportResult, 
 	if err != nil {
 		return ImportResult{}, err
 	}
+	defer s.reloadSchedules()
 	return j.result(ids), s.afterImport(j)
 }
 
