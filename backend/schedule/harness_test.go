@@ -2,6 +2,8 @@ package schedule_test
 
 import (
 	"context"
+	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -144,12 +146,16 @@ func (h *harness) reload() {
 	h.clk.WaitArms(n)
 }
 
-// release ends a held run.
+// release ends a held run and waits until the scheduler has seen it end.
 func (h *harness) release(runID uint64) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	close(h.going[runID])
 	delete(h.going, runID)
+	id := h.fires[runID-1].id
+	h.mu.Unlock()
+	for slices.Contains(h.s.Going(id), runID) {
+		runtime.Gosched()
+	}
 }
 
 // waitFires blocks until n runs have been started.

@@ -161,6 +161,13 @@ func (s *Scheduler) NextSlots() map[uint64]time.Time {
 	return out
 }
 
+// Going returns the IDs of the automation's scheduled runs still going.
+func (s *Scheduler) Going(automationID uint64) []uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]uint64(nil), s.running[automationID]...)
+}
+
 // Jumps returns how many times the wall clock was seen to jump (a sleep,
 // or the clock set) by more than a minute.
 func (s *Scheduler) Jumps() int {
