@@ -18,6 +18,7 @@ import (
 	"github.com/affdesk/affdesk/backend/demotracker"
 	"github.com/affdesk/affdesk/backend/engine"
 	"github.com/affdesk/affdesk/backend/request"
+	"github.com/affdesk/affdesk/backend/schedule"
 	"github.com/affdesk/affdesk/backend/secrets"
 	"github.com/affdesk/affdesk/backend/store"
 )
@@ -42,6 +43,8 @@ type Config struct {
 	// then checks at every BackupTicks (every hour when nil) until Close.
 	DailyBackup bool
 	BackupTicks <-chan time.Time
+	// Clock drives the scheduler (StartScheduler); real time when nil.
+	Clock schedule.Clock
 }
 
 // Services holds AffDesk's wired parts. Create it with Open.
@@ -62,6 +65,7 @@ type Services struct {
 	backups  backupState
 	hooks    hookState
 	ownerDir string // where this process wrote its owner file; "" for none
+	sched    scheduler
 }
 
 // DefaultDataDir returns AFFDESK_DATA_DIR, or AffDesk under the user's
@@ -107,6 +111,7 @@ func Open(cfg Config) (*Services, error) {
 		return nil, err
 	}
 	s.engine = s.newEngine()
+	s.sched.clock = cfg.Clock
 	if err := s.moveLegacyWebhookSecrets(); err != nil {
 		db.Close()
 		return nil, err
@@ -140,10 +145,11 @@ func chooseSecrets(db *store.DB) core.SecretStore {
 	return db.Secrets()
 }
 
-// Close stops the webhook listener, cancels the runs in progress (each
-// records how it ended), stops the demo tracker and the backups, and
-// closes the data file.
+// Close stops the scheduler and the webhook listener, cancels the runs in
+// progress (each records how it ended), stops the demo tracker and the
+// backups, and closes the data file.
 func (s *Services) Close() error {
+	s.StopScheduler()
 	s.StopHooks()
 	if !s.engine.Shutdown(15 * time.Second) {
 		log.Printf("close: a run did not finish recording its cancellation in 15 s")

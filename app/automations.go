@@ -58,16 +58,23 @@ func (s *Services) SaveAutomation(a core.Automation) (core.Automation, error) {
 	}
 	s.dropUnusedWebhookSecrets(&a, old)
 	s.refreshHooks()
+	s.reloadSchedules()
 	return a, nil
 }
 
-// DuplicateAutomation stores a copy under a new name.
+// DuplicateAutomation stores a copy under a new name. The copy's
+// schedule starts disabled, so a copy never runs the same writes on its
+// own until the user turns it on.
 func (s *Services) DuplicateAutomation(id uint64) (core.Automation, error) {
 	a, err := s.DB.GetAutomation(id)
 	if err != nil {
 		return a, err
 	}
 	a.ID, a.Name, a.CreatedAt = 0, copyName(a.Name), time.Time{}
+	if a.Schedule != nil {
+		sc := *a.Schedule
+		sc.Enabled, a.Schedule = false, &sc
+	}
 	s.revealWebhookSecrets(&a)
 	return s.SaveAutomation(a)
 }

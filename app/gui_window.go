@@ -45,6 +45,9 @@ func (w *window) start(ctx context.Context) {
 	if err := w.svc.StartHooks(ctx); err != nil {
 		log.Printf("webhook listener: %v", err)
 	}
+	if err := w.svc.StartScheduler(context.Background()); err != nil {
+		log.Printf("schedules: %v", err)
+	}
 	w.notify = runtime.InitializeNotifications(ctx) == nil && runtime.IsNotificationAvailable(ctx)
 	if w.notify {
 		runtime.OnNotificationResponse(ctx, w.onNotificationClick)

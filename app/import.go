@@ -84,6 +84,7 @@ func (s *Services) ImportBundle(r io.Reader, policy ClashPolicy) (ImportResult, 
 		return ImportResult{}, err
 	}
 	defer s.refreshHooks()
+	defer s.reloadSchedules()
 	return j.result(ids), s.afterImport(j)
 }
 

@@ -43,11 +43,11 @@ func TestScheduleStatesAndPause(t *testing.T) {
 		t.Fatalf("states %+v, %v", states, err)
 	}
 	for _, st := range states {
-		if st.Enabled != !st.Next.IsZero() {
+		if st.Enabled != (st.Next != "") {
 			t.Errorf("state %+v: enabled and next disagree", st)
 		}
-		if st.Enabled && st.Next.Format("2006-01-02 15:04") != "2026-11-21 09:00" {
-			t.Errorf("next %v, want 2026-11-21 09:00", st.Next)
+		if st.Enabled && st.Next != "2026-11-21T09:00:00Z" {
+			t.Errorf("next %v, want 2026-11-21T09:00:00Z", st.Next)
 		}
 	}
 	if err := s.SetSchedulesPaused(true); err != nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"log"
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -166,6 +167,10 @@ func (s *Services) DeleteAutomation(id uint64) error {
 	}
 	if err := s.DB.DeleteAutomation(id); err != nil {
 		return err
+	}
+	s.reloadSchedules()
+	if err := s.DB.DeleteSlots(id); err != nil {
+		log.Printf("delete the schedule records of automation %d: %v", id, err)
 	}
 	s.dropUnusedWebhookSecrets(&core.Automation{}, &a)
 	s.refreshHooks()

@@ -84,18 +84,37 @@ func (p *plan) nextWall(w time.Time) time.Time {
 // next returns the next n slots strictly after the instant after.
 func (p *plan) next(after time.Time, n int) []time.Time {
 	var out []time.Time
+	p.each(after, func(t time.Time) bool {
+		out = append(out, t)
+		return len(out) < n
+	})
+	return out
+}
+
+// first returns the first slot after the instant after, or the zero time.
+func (p *plan) first(after time.Time) time.Time {
+	if s := p.next(after, 1); len(s) == 1 {
+		return s[0]
+	}
+	return time.Time{}
+}
+
+// each calls fn with every slot strictly after the instant after, in
+// order, while fn returns true, until the schedule has no more.
+func (p *plan) each(after time.Time, fn func(time.Time) bool) {
 	last, w := after, wallClock(after, p.loc)
-	for len(out) < n {
+	for {
 		w = p.nextWall(w)
 		if w.IsZero() {
-			break
+			return
 		}
 		if t := instant(w, p.loc); t.After(last) {
-			out = append(out, t)
+			if !fn(t) {
+				return
+			}
 			last = t
 		}
 	}
-	return out
 }
 
 func daysIn(t time.Time) int {

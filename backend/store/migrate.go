@@ -29,7 +29,8 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrateV2,
 	migrateV3,
 	migrateRunJournal,
-	migrateRateStates, // rate-limit states (ratestates.go)
+	migrateRateStates,    // rate-limit states (ratestates.go)
+	migrateScheduleSlots, // schedule slot records (slots.go)
 }
 
 // SchemaVersion is the version this build writes.
