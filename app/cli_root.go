@@ -104,7 +104,7 @@ func newRootCmd(env *cliEnv) *cobra.Command {
 	root.SetVersionTemplate(Name + " {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newVersionCmd(env), newRunCmd(env), newRunsCmd(env), newAutomationsCmd(env),
-		newConnectionsCmd(env), newTemplatesCmd(env), newBackupCmd(env), newRestoreCmd(env))
+		newConnectionsCmd(env), newTemplatesCmd(env), newBackupCmd(env), newRestoreCmd(env), newScheduleCmd(env), newServeCmd(env))
 	setHelp(root)
 	return root
 }
