@@ -83,4 +83,19 @@ export default async function schedules({ r, page, go, shots }) {
     const run = await page.evaluate((rid) => window.go.app.RunsAPI.Get(rid), id)
     expect(run.status !== 'waiting_approval', `the run went on, got ${run.status}`)
   })
+
+  await r.test('the every-minute schedule fires: its run arrives in Runs & Logs, marked as scheduled', async () => {
+    await go('runs')
+    const item = page.locator(`[data-testid="run-item"]:has-text("${preset}"):has-text("schedule")`).first()
+    await item.waitFor({ timeout: 90000 })
+    await item.click()
+    await page.waitForSelector(`.detail-pane:has-text("${preset}")`)
+    const detail = await page.textContent('.detail-pane')
+    expect(detail.includes('by schedule'), `the run says a schedule started it, got ${detail.slice(0, 200)}`)
+    await go('automations')
+    const line = page.locator(`[data-testid="automation-item"]:has-text("${preset}") [data-testid="last-run"]`)
+    await line.waitFor()
+    expect((await line.textContent()).trim().length > 0, 'the list shows the last scheduled run')
+    await shots('schedule-list-after-run', '[data-testid="schedule-line"]')
+  })
 }
