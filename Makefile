@@ -8,7 +8,7 @@ SHELL := /bin/bash
 APP      := affdesk
 VERSION  ?= 0.1.0
 COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-LDFLAGS  := -X github.com/affdesk/affdesk/app.Version=$(VERSION) -X github.com/affdesk/affdesk/app.Commit=$(COMMIT)
+LDFLAGS  := -X github.com/affdesk/affdesk/app/service.Version=$(VERSION) -X github.com/affdesk/affdesk/app/service.Commit=$(COMMIT)
 GUI_TAGS := desktop,production,webkit2_41
 TOOLS    := $(CURDIR)/build/tools
 WAILS    := $(TOOLS)/wails

@@ -1,13 +1,14 @@
 package app
 
 import (
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/pick"
 	"github.com/affdesk/affdesk/backend/tracker"
 )
 
 // ConnectionsAPI is the Connections page's binding.
-type ConnectionsAPI struct{ s *Services }
+type ConnectionsAPI struct{ s *service.Services }
 
 // List returns every connection (secrets masked).
 func (a *ConnectionsAPI) List() ([]core.Connection, error) {
@@ -38,8 +39,8 @@ func (a *ConnectionsAPI) Duplicate(id uint64) (core.Connection, error) {
 }
 
 // Usage names the templates that use a connection.
-func (a *ConnectionsAPI) Usage(id uint64) (ConnectionUse, error) {
-	return guard(func() (ConnectionUse, error) { return a.s.ConnectionUsage(id) })
+func (a *ConnectionsAPI) Usage(id uint64) (service.ConnectionUse, error) {
+	return guard(func() (service.ConnectionUse, error) { return a.s.ConnectionUsage(id) })
 }
 
 // Delete removes a connection; without force it refuses while templates use it.
@@ -48,13 +49,13 @@ func (a *ConnectionsAPI) Delete(id uint64, force bool) error {
 }
 
 // TemplatesAPI is the Actions page's binding.
-type TemplatesAPI struct{ s *Services }
+type TemplatesAPI struct{ s *service.Services }
 
 // NewTemplatesAPI returns the Actions page's binding for s.
-func NewTemplatesAPI(s *Services) *TemplatesAPI { return &TemplatesAPI{s: s} }
+func NewTemplatesAPI(s *service.Services) *TemplatesAPI { return &TemplatesAPI{s: s} }
 
 // NewConnectionsAPI returns the Connections page's binding for s.
-func NewConnectionsAPI(s *Services) *ConnectionsAPI { return &ConnectionsAPI{s: s} }
+func NewConnectionsAPI(s *service.Services) *ConnectionsAPI { return &ConnectionsAPI{s: s} }
 
 // List returns every template.
 func (a *TemplatesAPI) List() ([]core.ActionTemplate, error) {
@@ -102,8 +103,8 @@ func (a *TemplatesAPI) Rules(platform core.Platform, method, path string) []core
 }
 
 // Test makes the real call of a template.
-func (a *TemplatesAPI) Test(in TestInput) (TestResult, error) {
-	return guard(func() (TestResult, error) { return a.s.TestTemplate(in) })
+func (a *TemplatesAPI) Test(in service.TestInput) (service.TestResult, error) {
+	return guard(func() (service.TestResult, error) { return a.s.TestTemplate(in) })
 }
 
 // ResponseNodes pages the children of a node of a tested response.
@@ -114,14 +115,14 @@ func (a *TemplatesAPI) ResponseNodes(responseID string, segments []any, offset, 
 // SettingsAPI is the Settings page's binding. It is bound even when the
 // data file could not be opened, to report that error.
 type SettingsAPI struct {
-	s        *Services
+	s        *service.Services
 	startErr error
 	quit     func() // ends the app; nil outside the window
 }
 
 // NewSettingsAPI returns the Settings binding for s (nil when the data
 // file could not be opened, with startErr saying why).
-func NewSettingsAPI(s *Services, startErr error) *SettingsAPI {
+func NewSettingsAPI(s *service.Services, startErr error) *SettingsAPI {
 	return &SettingsAPI{s: s, startErr: startErr}
 }
 
@@ -134,10 +135,10 @@ func (a *SettingsAPI) StartupError() string {
 }
 
 // SMTP returns the email account, without its password.
-func (a *SettingsAPI) SMTP() (SMTPSettings, error) { return guard(a.s.SMTPSettings) }
+func (a *SettingsAPI) SMTP() (service.SMTPSettings, error) { return guard(a.s.SMTPSettings) }
 
 // SaveSMTP stores the email account; "demo" as host keeps mail in the Demo outbox.
-func (a *SettingsAPI) SaveSMTP(in SMTPSettings) error {
+func (a *SettingsAPI) SaveSMTP(in service.SMTPSettings) error {
 	return guardErr(func() error { return a.s.SaveSMTP(in) })
 }
 
@@ -147,13 +148,13 @@ func (a *SettingsAPI) TestSMTP(to string) error {
 }
 
 // Outbox lists the messages kept by the Demo outbox.
-func (a *SettingsAPI) Outbox() []OutboxMessage { return a.s.Outbox() }
+func (a *SettingsAPI) Outbox() []service.OutboxMessage { return a.s.Outbox() }
 
 // Retention returns how much run history is kept.
-func (a *SettingsAPI) Retention() (Retention, error) { return guard(a.s.Retention) }
+func (a *SettingsAPI) Retention() (service.Retention, error) { return guard(a.s.Retention) }
 
 // SetRetention changes how much run history is kept, and prunes.
-func (a *SettingsAPI) SetRetention(r Retention) error {
+func (a *SettingsAPI) SetRetention(r service.Retention) error {
 	return guardErr(func() error { return a.s.SetRetention(r) })
 }
 
@@ -168,9 +169,9 @@ func (a *SettingsAPI) SetRateWaitMinutes(n int) error {
 }
 
 // Info returns the app's name, version, data file and secret storage.
-func (a *SettingsAPI) Info() (AppInfo, error) {
+func (a *SettingsAPI) Info() (service.AppInfo, error) {
 	if a.s == nil {
-		return AppInfo{Name: Name, Version: Version, Commit: Commit}, nil
+		return service.AppInfo{Name: service.Name, Version: service.Version, Commit: service.Commit}, nil
 	}
 	return guard(a.s.Info)
 }

@@ -3,15 +3,16 @@ package app
 import (
 	"strings"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/tracker"
 )
 
 // AutomationsAPI is the Automations page's binding.
-type AutomationsAPI struct{ s *Services }
+type AutomationsAPI struct{ s *service.Services }
 
 // NewAutomationsAPI returns the Automations page's binding for s.
-func NewAutomationsAPI(s *Services) *AutomationsAPI { return &AutomationsAPI{s: s} }
+func NewAutomationsAPI(s *service.Services) *AutomationsAPI { return &AutomationsAPI{s: s} }
 
 // List returns every automation, any literal webhook credential masked.
 func (a *AutomationsAPI) List() ([]core.Automation, error) {
@@ -85,8 +86,8 @@ func (a *AutomationsAPI) StatTypes(connectionID uint64) ([]tracker.StatType, err
 }
 
 // TestPull runs a Pull Stats step's request for real and returns its rows.
-func (a *AutomationsAPI) TestPull(cfg core.StatsConfig) (PullPreview, error) {
-	return guard(func() (PullPreview, error) { return a.s.TestPull(cfg) })
+func (a *AutomationsAPI) TestPull(cfg core.StatsConfig) (service.PullPreview, error) {
+	return guard(func() (service.PullPreview, error) { return a.s.TestPull(cfg) })
 }
 
 // Run starts a run of a saved automation and returns its ID; progress
@@ -101,10 +102,10 @@ func (a *AutomationsAPI) Cancel(runID uint64) error {
 }
 
 // RunsAPI is the Runs & Logs page's binding.
-type RunsAPI struct{ s *Services }
+type RunsAPI struct{ s *service.Services }
 
 // NewRunsAPI returns the Runs & Logs page's binding for s.
-func NewRunsAPI(s *Services) *RunsAPI { return &RunsAPI{s: s} }
+func NewRunsAPI(s *service.Services) *RunsAPI { return &RunsAPI{s: s} }
 
 // List returns runs newest first, filtered by automation and status.
 func (a *RunsAPI) List(f core.RunFilter) ([]core.Run, error) {
@@ -143,17 +144,17 @@ func (a *RunsAPI) Reject(id uint64, reason string) (core.Run, error) {
 // PlanImport reads an export file's text and returns what importing it
 // would do: its records, the names that clash with stored ones, and
 // warnings. It writes nothing.
-func (a *AutomationsAPI) PlanImport(text string) (ImportPlan, error) {
-	return guard(func() (ImportPlan, error) { return a.s.PlanImport(strings.NewReader(text)) })
+func (a *AutomationsAPI) PlanImport(text string) (service.ImportPlan, error) {
+	return guard(func() (service.ImportPlan, error) { return a.s.PlanImport(strings.NewReader(text)) })
 }
 
 // Import imports an export file's text, all or nothing; onClash is
 // rename, replace or skip.
-func (a *AutomationsAPI) Import(text string, onClash string) (ImportResult, error) {
-	return guard(func() (ImportResult, error) {
-		policy, err := ParseClashPolicy(onClash)
+func (a *AutomationsAPI) Import(text string, onClash string) (service.ImportResult, error) {
+	return guard(func() (service.ImportResult, error) {
+		policy, err := service.ParseClashPolicy(onClash)
 		if err != nil {
-			return ImportResult{}, err
+			return service.ImportResult{}, err
 		}
 		return a.s.ImportBundle(strings.NewReader(text), policy)
 	})

@@ -1,6 +1,9 @@
 package app
 
-import "github.com/affdesk/affdesk/backend/core"
+import (
+	"github.com/affdesk/affdesk/app/service"
+	"github.com/affdesk/affdesk/backend/core"
+)
 
 // CloseBehaviour returns what closing the window does while schedules
 // are on: "background", "quit" or "ask".
@@ -29,12 +32,12 @@ func (a *SettingsAPI) SetSchedulesPaused(paused bool) error {
 
 // PreviewSchedule describes a schedule as edited and lists its next five
 // slots; a bad field is a coded error on "schedule.<field>".
-func (a *AutomationsAPI) PreviewSchedule(sch core.Schedule) (SchedulePreview, error) {
-	return guard(func() (SchedulePreview, error) { return a.s.PreviewSchedule(sch) })
+func (a *AutomationsAPI) PreviewSchedule(sch core.Schedule) (service.SchedulePreview, error) {
+	return guard(func() (service.SchedulePreview, error) { return a.s.PreviewSchedule(sch) })
 }
 
 // ScheduleStates returns where each automation's schedule stands.
-func (a *AutomationsAPI) ScheduleStates() ([]ScheduleState, error) {
+func (a *AutomationsAPI) ScheduleStates() ([]service.ScheduleState, error) {
 	return guard(a.s.ScheduleStates)
 }
 

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/notify"
 	"github.com/affdesk/affdesk/backend/notify/smtptest"
@@ -85,7 +86,7 @@ func echoTracker(t *testing.T) *httptest.Server {
 // canaryWorld is a data folder on the mock keychain with the canary
 // connections, templates, SMTP account and automation.
 type canaryWorld struct {
-	s         *app.Services
+	s         *service.Services
 	dir       string
 	tpls      []core.ActionTemplate
 	automaton core.Automation
@@ -94,13 +95,13 @@ type canaryWorld struct {
 func newCanaryWorld(t *testing.T) *canaryWorld {
 	keyring.MockInit()
 	dir := t.TempDir()
-	s, err := app.Open(app.Config{DataDir: dir, Now: func() time.Time { return fixed }, Sleep: noWait})
+	s, err := service.Open(service.Config{DataDir: dir, Now: func() time.Time { return fixed }, Sleep: noWait})
 	if err != nil || s.Secrets.Backend() != "keychain" {
 		t.Fatalf("open on the mock keychain: %v", err)
 	}
 	tracker, hook := echoTracker(t), echoTracker(t)
 	box := smtptest.Start(t, "bot@example.com", canarySMTP)
-	if err := s.SaveSMTP(app.SMTPSettings{SMTP: notify.SMTP{Host: "127.0.0.1", Port: box.Port, Security: "none",
+	if err := s.SaveSMTP(service.SMTPSettings{SMTP: notify.SMTP{Host: "127.0.0.1", Port: box.Port, Security: "none",
 		Username: "bot@example.com", From: "bot@example.com"}, Password: canarySMTP}); err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func (w *canaryWorld) artefacts(t *testing.T) map[string]string {
 	}
 	tplAPI := app.NewTemplatesAPI(w.s)
 	for _, tpl := range w.tpls {
-		res, err := tplAPI.Test(app.TestInput{Template: tpl})
+		res, err := tplAPI.Test(service.TestInput{Template: tpl})
 		add("template test "+tpl.Path+fmt.Sprint(tpl.ConnectionID), res, err)
 	}
 	run, err := w.s.RunNow(context.Background(), w.automaton.ID, false, "manual")

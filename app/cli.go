@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -25,7 +25,7 @@ func RunCLIInput(args []string, dataDir string, stdin io.Reader, stdout, stderr 
 // printJSON opens the data folder (reading no secret), gets a value and
 // prints it as indented JSON. Exit status 2 for an EINVALID error found
 // before any value (a data file of a newer AffDesk), 1 for other errors.
-func (env *cliEnv) printJSON(get func(*Services) (any, error)) error {
+func (env *cliEnv) printJSON(get func(*service.Services) (any, error)) error {
 	out, err := env.openData(get)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "affdesk:", core.ErrorMessage(err))
@@ -44,88 +44,37 @@ func (env *cliEnv) printJSON(get func(*Services) (any, error)) error {
 }
 
 // openData opens the data folder with no secret store and runs get.
-func (env *cliEnv) openData(get func(*Services) (any, error)) (any, error) {
-	dataDir, err := dataDirOr(env.dataDir)
+func (env *cliEnv) openData(get func(*service.Services) (any, error)) (any, error) {
+	dataDir, err := service.DataDirOr(env.dataDir)
 	if err != nil {
 		return nil, err
 	}
-	svc, err := Open(Config{DataDir: dataDir, Secrets: noSecrets{}})
+	svc, err := service.Open(service.Config{DataDir: dataDir, Secrets: service.NoSecrets{}})
 	if err != nil {
-		return nil, withHolder(dataDir, err)
+		return nil, service.WithHolder(dataDir, err)
 	}
 	defer svc.Close()
 	return get(svc)
 }
 
-// noSecrets is the secret store of listings, which never read a secret.
-type noSecrets struct{}
-
-func (noSecrets) SetSecret(string, string) error {
-	return core.Errorf(core.EUNAVAILABLE, "secrets are not available here")
-}
-func (noSecrets) GetSecret(string) (string, error) {
-	return "", core.Errorf(core.EUNAVAILABLE, "secrets are not available here")
-}
-func (noSecrets) DeleteSecret(string) error {
-	return core.Errorf(core.EUNAVAILABLE, "secrets are not available here")
-}
-func (noSecrets) Backend() string { return "none" }
-
-// Export is the documented JSON format of `affdesk templates export`: the
-// templates and the connections they use, never a secret (nor a masked
-// hint of one).
-type Export struct {
-	Format      string                `json:"format"` // "affdesk.templates"
-	Version     int                   `json:"version"`
-	ExportedAt  time.Time             `json:"exportedAt"`
-	AppVersion  string                `json:"appVersion"`
-	Connections []core.Connection     `json:"connections"`
-	Templates   []core.ActionTemplate `json:"templates"`
-}
-
-// ExportTemplates gathers every template and the connections they use.
-func (s *Services) ExportTemplates() (Export, error) {
-	tpls, err := s.DB.ListTemplates()
-	if err != nil {
-		return Export{}, err
-	}
-	conns, err := s.DB.ListConnections()
-	if err != nil {
-		return Export{}, err
-	}
-	used := map[uint64]bool{}
-	for _, t := range tpls {
-		used[t.ConnectionID] = true
-	}
-	out := Export{Format: "affdesk.templates", Version: 1, ExportedAt: s.Now().UTC(), AppVersion: Version,
-		Templates: tpls, Connections: []core.Connection{}}
-	for _, c := range conns {
-		if used[c.ID] {
-			c.SecretMasks = nil
-			out.Connections = append(out.Connections, c)
-		}
-	}
-	return out, nil
-}
-
 func commitSuffix() string {
-	if Commit == "" {
+	if service.Commit == "" {
 		return ""
 	}
-	return " (" + Commit + ")"
+	return " (" + service.Commit + ")"
 }
 
 // withServices opens the data folder with the real secret store (runs
 // need credentials) and runs f.
-func withServices(dataDir string, stderr io.Writer, f func(*Services) int) int {
-	dataDir, err := dataDirOr(dataDir)
+func withServices(dataDir string, stderr io.Writer, f func(*service.Services) int) int {
+	dataDir, err := service.DataDirOr(dataDir)
 	if err != nil {
 		fmt.Fprintln(stderr, "affdesk:", err)
 		return 1
 	}
-	svc, err := Open(Config{DataDir: dataDir, DailyBackup: true})
+	svc, err := service.Open(service.Config{DataDir: dataDir, DailyBackup: true})
 	if err != nil {
-		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(withHolder(dataDir, err)))
+		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(service.WithHolder(dataDir, err)))
 		return 1
 	}
 	defer svc.Close()

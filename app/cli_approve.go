@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/spf13/cobra"
 )
@@ -51,7 +52,7 @@ func (env *cliEnv) decide(rawID string, approved bool, reason string) error {
 	if err != nil {
 		return err
 	}
-	return env.withData(func(s *Services) error {
+	return env.withData(func(s *service.Services) error {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		s.OnEvent(printWaits(env.stderr))

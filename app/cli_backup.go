@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
 	"github.com/spf13/cobra"
@@ -18,7 +19,7 @@ import (
 // returns the exit code: 2 for a wrong command or a file that is not a
 // usable AffDesk data file, 1 for any other failure.
 func backupCLI(args []string, dataDir string, now func() time.Time, stdout, stderr io.Writer) int {
-	dataDir, err := dataDirOr(dataDir)
+	dataDir, err := service.DataDirOr(dataDir)
 	if err != nil {
 		fmt.Fprintln(stderr, "affdesk:", err)
 		return 1
@@ -47,11 +48,11 @@ func backupCommand(args []string, dataDir string, now func() time.Time, stdout i
 	if _, err := os.Stat(filepath.Join(dataDir, store.FileName)); errors.Is(err, fs.ErrNotExist) {
 		return core.Errorf(core.ENOTFOUND, "There is no data file in %s to back up.", dataDir)
 	}
-	path := filepath.Join(BackupsDir(dataDir), backupName(BackupManual, now()))
+	path := filepath.Join(service.BackupsDir(dataDir), service.BackupName(service.BackupManual, now()))
 	if len(args) == 1 {
 		path = args[0]
 		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			path = filepath.Join(path, backupName(BackupManual, now()))
+			path = filepath.Join(path, service.BackupName(service.BackupManual, now()))
 		}
 	}
 	db, err := store.Open(dataDir, store.WithClock(now))
@@ -73,7 +74,7 @@ func backupCommand(args []string, dataDir string, now func() time.Time, stdout i
 // restoreCommand replaces the data file with the backup at src, keeping
 // the data file as it was in the backups folder.
 func restoreCommand(src, dataDir string, now func() time.Time, stdout io.Writer) error {
-	safety := filepath.Join(BackupsDir(dataDir), backupName(BackupRestore, now()))
+	safety := filepath.Join(service.BackupsDir(dataDir), service.BackupName(service.BackupRestore, now()))
 	res, err := store.Restore(dataDir, src, safety, store.WithClock(now))
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/spf13/cobra"
 )
 
@@ -14,11 +15,11 @@ func (env *cliEnv) completeAutomations(cmd *cobra.Command, args []string, typed 
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	_ = env.readDataDir(cmd, nil)
-	dataDir, err := dataDirOr(env.dataDir)
+	dataDir, err := service.DataDirOr(env.dataDir)
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	svc, err := Open(Config{DataDir: dataDir, Secrets: noSecrets{}, ReadOnly: true})
+	svc, err := service.Open(service.Config{DataDir: dataDir, Secrets: service.NoSecrets{}, ReadOnly: true})
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

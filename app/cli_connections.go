@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/spf13/cobra"
 )
 
@@ -10,7 +11,7 @@ import (
 func newConnectionsCmd(env *cliEnv) *cobra.Command {
 	list := &cobra.Command{Use: "list", Short: "print the connections as JSON (which secrets are set, masked; never a secret)",
 		Args: cobra.NoArgs, RunE: func(*cobra.Command, []string) error {
-			return env.printJSON(func(s *Services) (any, error) { return s.ConnectionListing() })
+			return env.printJSON(func(s *service.Services) (any, error) { return s.ConnectionListing() })
 		}}
 	set := &cobra.Command{Use: "set-secret NAME|ID FIELD", Short: "store a connection's secret read from standard input",
 		Long: `Stores one secret field of a connection, read from standard input (pipe

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/spf13/cobra"
 )
 
@@ -88,7 +89,7 @@ func newRootCmd(env *cliEnv) *cobra.Command {
 		Use:                "affdesk",
 		Short:              "AffDesk: tracker API automations for affiliate-network teams",
 		Long:               rootLong,
-		Version:            Version + commitSuffix(),
+		Version:            service.Version + commitSuffix(),
 		SilenceErrors:      true,
 		SilenceUsage:       true,
 		FParseErrWhitelist: cobra.FParseErrWhitelist{UnknownFlags: true},
@@ -101,7 +102,7 @@ func newRootCmd(env *cliEnv) *cobra.Command {
 		},
 	}
 	root.PersistentFlags().String("data-dir", "", "the data folder (default $AFFDESK_DATA_DIR, else the user config folder)")
-	root.SetVersionTemplate(Name + " {{.Version}}\n")
+	root.SetVersionTemplate(service.Name + " {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newVersionCmd(env), newRunCmd(env), newRunsCmd(env), newAutomationsCmd(env),
 		newConnectionsCmd(env), newTemplatesCmd(env), newBackupCmd(env), newRestoreCmd(env), newScheduleCmd(env), newServeCmd(env))
@@ -156,7 +157,7 @@ func groupCmd(use, short string, subs ...*cobra.Command) *cobra.Command {
 func newVersionCmd(env *cliEnv) *cobra.Command {
 	return &cobra.Command{Use: "version", Short: "print the version", Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(env.stdout, "%s %s%s\n", Name, Version, commitSuffix())
+			fmt.Fprintf(env.stdout, "%s %s%s\n", service.Name, service.Version, commitSuffix())
 			return nil
 		}}
 }

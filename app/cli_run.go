@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/engine"
 	"github.com/spf13/cobra"
@@ -60,7 +61,7 @@ func newRunCmd(env *cliEnv) *cobra.Command {
 			if ra.bundle != "" {
 				return exitWith(runBundle(ra, env.stdout, env.stderr))
 			}
-			return exitWith(withServices(env.dataDir, env.stderr, func(s *Services) int { return s.runCommand(ra, env.stdout, env.stderr) }))
+			return exitWith(withServices(env.dataDir, env.stderr, func(s *service.Services) int { return runCommand(s, ra, env.stdout, env.stderr) }))
 		}}
 	cmd.Flags().BoolVar(&ra.dry, "dry-run", false, "send no write and no email; show what would be sent")
 	cmd.Flags().StringVar(&ra.bundle, "bundle", "", "run from this automations export in a throw-away data folder")
@@ -80,7 +81,7 @@ func runArgsCheck(_ *cobra.Command, args []string) error {
 
 // runCommand runs an automation to its end, printing each step, and
 // returns the exit code (see runUsage). SIGINT and SIGTERM cancel it.
-func (s *Services) runCommand(ra runArgs, stdout, stderr io.Writer) int {
+func runCommand(s *service.Services, ra runArgs, stdout, stderr io.Writer) int {
 	a, err := s.FindAutomation(ra.ref)
 	if err != nil {
 		fmt.Fprintln(stderr, "affdesk:", core.ErrorMessage(err))
@@ -97,7 +98,7 @@ func (s *Services) runCommand(ra runArgs, stdout, stderr io.Writer) int {
 	if full, gerr := s.DB.GetRun(run.ID); gerr == nil {
 		run = full
 	}
-	printRun(stdout, run, s.loopItems(run.ID))
+	printRun(stdout, run, s.LoopItems(run.ID))
 	return RunExitCode(run)
 }
 
@@ -149,18 +150,4 @@ func hasUnknown(run core.Run) bool {
 		}
 	}
 	return false
-}
-
-// loopItems returns a function that reads every item of a run's loop.
-func (s *Services) loopItems(runID uint64) func(step string) []core.Iteration {
-	return func(step string) []core.Iteration {
-		var out []core.Iteration
-		for {
-			page, err := s.DB.ListItems(core.ItemFilter{RunID: runID, Step: step, Offset: len(out), Limit: 500})
-			if err != nil || len(page.Items) == 0 {
-				return out
-			}
-			out = append(out, page.Items...)
-		}
-	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -40,7 +41,7 @@ func loopbackTracker(t *testing.T, hit chan<- struct{}) *httptest.Server {
 
 // loopAutomation lists the items (the second one named by second) and
 // posts each.
-func loopAutomation(t *testing.T, s *app.Services, base, name, second string, continueOn bool) {
+func loopAutomation(t *testing.T, s *service.Services, base, name, second string, continueOn bool) {
 	t.Helper()
 	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Loopback " + name, Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": base, "auth_mode": "none"}}})
@@ -132,7 +133,7 @@ func TestRunCancelsCleanlyOnSIGTERM(t *testing.T) {
 	if !errors.As(err, &exit) {
 		t.Fatalf("the run did not exit with a code: %v\n%s\n%s", err, out.String(), errOut.String())
 	}
-	s2, err := app.Open(app.Config{DataDir: dir, Secrets: memSecrets{}})
+	s2, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}})
 	if err != nil {
 		t.Fatal(err)
 	}

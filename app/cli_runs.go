@@ -6,6 +6,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/spf13/cobra"
 )
@@ -33,8 +34,8 @@ stopped, waiting_approval, cancelled, interrupted or running.`,
 			if limit < 0 {
 				return usagef("--limit must be 0 (no limit) or more")
 			}
-			return env.withData(func(s *Services) error {
-				runs, err := s.listRuns(auto, f)
+			return env.withData(func(s *service.Services) error {
+				runs, err := s.ListRuns(auto, f)
 				if err != nil {
 					return env.reportErr(err, core.ENOTFOUND, core.ECONFLICT)
 				}
@@ -54,18 +55,6 @@ stopped, waiting_approval, cancelled, interrupted or running.`,
 		return statusNames(), cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
-}
-
-// listRuns lists runs filtered by f and, when ref is set, by automation.
-func (s *Services) listRuns(ref string, f core.RunFilter) ([]core.Run, error) {
-	if ref != "" {
-		a, err := s.FindAutomation(ref)
-		if err != nil {
-			return nil, err
-		}
-		f.AutomationID = a.ID
-	}
-	return s.DB.ListRuns(f)
 }
 
 // printRunTable writes runs as an aligned table.
@@ -92,7 +81,7 @@ func newRunsShowCmd(env *cliEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return env.withData(func(s *Services) error {
+			return env.withData(func(s *service.Services) error {
 				run, err := s.FullRun(id)
 				if err != nil {
 					return env.reportErr(err)
@@ -108,27 +97,11 @@ func newRunsShowCmd(env *cliEnv) *cobra.Command {
 	return cmd
 }
 
-// FullRun returns a run with the write summary and every item of each
-// top-level loop, as the command line prints it.
-func (s *Services) FullRun(id uint64) (core.Run, error) {
-	run, err := s.DB.GetRun(id)
-	if err != nil {
-		return run, err
-	}
-	items := s.loopItems(id)
-	for i := range run.Steps {
-		if run.Steps[i].Kind == core.StepForEach {
-			run.Steps[i].Iterations = items(run.Steps[i].Label)
-		}
-	}
-	return run, nil
-}
-
 // withData opens the data folder with the secret store (as runs need)
 // and runs f, which reports its own errors.
-func (env *cliEnv) withData(f func(*Services) error) error {
+func (env *cliEnv) withData(f func(*service.Services) error) error {
 	var out error
-	code := withServices(env.dataDir, env.stderr, func(s *Services) int {
+	code := withServices(env.dataDir, env.stderr, func(s *service.Services) int {
 		out = f(s)
 		return 0
 	})

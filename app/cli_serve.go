@@ -8,6 +8,7 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/engine"
 	"github.com/spf13/cobra"
@@ -24,7 +25,7 @@ which process holds it and exits with status 1. Runs in progress when it
 stops are cancelled and recorded.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return env.withData(func(s *Services) error {
+			return env.withData(func(s *service.Services) error {
 				ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
 				return env.serve(ctx, s)
@@ -33,7 +34,7 @@ stops are cancelled and recorded.`,
 }
 
 // serve starts the listener and the scheduler and waits for ctx to end.
-func (env *cliEnv) serve(ctx context.Context, s *Services) error {
+func (env *cliEnv) serve(ctx context.Context, s *service.Services) error {
 	s.OnEvent(printServeEvent(env))
 	if err := s.StartHooks(ctx); err != nil {
 		env.say("webhook triggers: %s", core.ErrorMessage(err))

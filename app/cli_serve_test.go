@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -21,7 +21,7 @@ import (
 func TestServeCatchesUpAndStopsOnSIGTERM(t *testing.T) {
 	dir := t.TempDir()
 	past := func() time.Time { return time.Now().Add(-20 * time.Minute) }
-	s, err := app.Open(app.Config{DataDir: dir, Secrets: memSecrets{}, Now: past})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}, Now: past})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,13 +62,13 @@ func TestServeCatchesUpAndStopsOnSIGTERM(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("serve did not stop cleanly: %v (%q)", err, seen)
 	}
-	s, err = app.Open(app.Config{DataDir: dir, Secrets: memSecrets{}})
+	s, err = service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	runs, _ := s.DB.ListRuns(core.RunFilter{})
-	if len(runs) != 1 || runs[0].Trigger != app.TriggerScheduleCatchUp || runs[0].Status != core.RunCompleted {
+	if len(runs) != 1 || runs[0].Trigger != service.TriggerScheduleCatchUp || runs[0].Status != core.RunCompleted {
 		t.Fatalf("runs %+v, want one completed catch-up run", runs)
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"strconv"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/spf13/cobra"
 )
@@ -11,7 +12,7 @@ import (
 func newTemplatesCmd(env *cliEnv) *cobra.Command {
 	list := &cobra.Command{Use: "list", Short: "print the action templates as JSON", Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return env.printJSON(func(s *Services) (any, error) { return s.DB.ListTemplates() })
+			return env.printJSON(func(s *service.Services) (any, error) { return s.DB.ListTemplates() })
 		}}
 	show := &cobra.Command{Use: "show ID", Short: "print one template as JSON", Args: oneArg("templates show needs a template ID."),
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -19,11 +20,11 @@ func newTemplatesCmd(env *cliEnv) *cobra.Command {
 			if err != nil {
 				return usagef("%q is not a template ID (a whole number).", args[0])
 			}
-			return env.printJSON(func(s *Services) (any, error) { return s.DB.GetTemplate(id) })
+			return env.printJSON(func(s *service.Services) (any, error) { return s.DB.GetTemplate(id) })
 		}}
 	export := &cobra.Command{Use: "export", Short: "print every template and its connection as JSON (no secrets)", Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return env.printJSON(func(s *Services) (any, error) { return s.ExportTemplates() })
+			return env.printJSON(func(s *service.Services) (any, error) { return s.ExportTemplates() })
 		}}
 	return groupCmd("templates", "list, show and export action templates", list, show, export)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
 )
@@ -29,7 +30,7 @@ func TestCLI(t *testing.T) {
 		wantOut  string
 		wantErr  string
 	}{
-		{[]string{"version"}, 0, "AffDesk " + app.Version, ""},
+		{[]string{"version"}, 0, "AffDesk " + service.Version, ""},
 		{[]string{"help"}, 0, "templates export", ""},
 		{[]string{"connections", "list"}, 0, `"platform": "demo"`, ""},
 		{[]string{"templates", "list"}, 0, `"CAKE: Create affiliate postback"`, ""},
@@ -83,7 +84,7 @@ func TestDataDirFlag(t *testing.T) {
 		t.Errorf("--data-dir=: exit %d %q %s", code, out.String(), errOut.String())
 	}
 	t.Setenv("AFFDESK_DATA_DIR", dir)
-	if got, _ := app.DefaultDataDir(); got != dir {
+	if got, _ := service.DefaultDataDir(); got != dir {
 		t.Errorf("AFFDESK_DATA_DIR ignored: %s", got)
 	}
 }

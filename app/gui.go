@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
@@ -20,7 +21,7 @@ const EventRunProgress = "run:progress"
 // RunGUI opens the window. When the data file could not be opened
 // (startErr), the window shows that error instead of the app, and a
 // second launch on the same data folder brings the first window forward.
-func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr error) error {
+func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *service.Services, startErr error) error {
 	w := &window{svc: svc}
 	settings := NewSettingsAPI(svc, startErr)
 	settings.quit = w.quit
@@ -30,7 +31,7 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr e
 	}
 	sum := sha1.Sum([]byte(dataDir))
 	return wails.Run(&options.App{
-		Title: Name, Width: 1280, Height: 860, MinWidth: 900, MinHeight: 600,
+		Title: service.Name, Width: 1280, Height: 860, MinWidth: 900, MinHeight: 600,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		OnStartup:        w.start,
@@ -47,7 +48,7 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *Services, startErr e
 			UniqueId:               "com.affdesk.app." + hex.EncodeToString(sum[:6]),
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) { w.show() },
 		},
-		Linux: &linux.Options{Icon: icon, ProgramName: Name, WindowIsTranslucent: false},
-		Mac:   &mac.Options{About: &mac.AboutInfo{Title: Name + " " + Version, Message: "Affiliate tracker automations, on your machine.", Icon: icon}},
+		Linux: &linux.Options{Icon: icon, ProgramName: service.Name, WindowIsTranslucent: false},
+		Mac:   &mac.Options{About: &mac.AboutInfo{Title: service.Name + " " + service.Version, Message: "Affiliate tracker automations, on your machine.", Icon: icon}},
 	})
 }

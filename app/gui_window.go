@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/engine"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
@@ -24,7 +25,7 @@ const (
 // window holds what the Wails callbacks share: the runtime context and
 // the notifications already sent.
 type window struct {
-	svc      *Services
+	svc      *service.Services
 	ctx      context.Context
 	notify   bool        // desktop notifications are available
 	quitting atomic.Bool // Quit was chosen: the next close is not questioned
@@ -59,7 +60,7 @@ func (w *window) noticeFor(ev engine.Event) {
 	if !w.notify {
 		return
 	}
-	n, ok := w.svc.RunNoticeFor(ev.RunID, ev.Status, &w.seen)
+	n, ok := RunNoticeFor(w.svc, ev.RunID, ev.Status, &w.seen)
 	if !ok {
 		return
 	}
@@ -99,10 +100,10 @@ func (w *window) beforeClose(ctx context.Context) (prevent bool) {
 	if err != nil {
 		log.Printf("close: %v", err)
 	}
-	if action == CloseActionAsk {
+	if action == service.CloseActionAsk {
 		action = w.ask(ctx)
 	}
-	if action == CloseActionHide {
+	if action == service.CloseActionHide {
 		runtime.WindowHide(ctx)
 		return true
 	}
@@ -110,17 +111,17 @@ func (w *window) beforeClose(ctx context.Context) (prevent bool) {
 }
 
 // ask puts the close question and stores the answer.
-func (w *window) ask(ctx context.Context) CloseAction {
+func (w *window) ask(ctx context.Context) service.CloseAction {
 	answer, err := runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog, Title: "Keep schedules running?",
 		Message: "Some automations run on a schedule. Keep AffDesk running in the background so they run on time? " +
 			"Launch AffDesk again to bring the window back; quit from Settings. You can change this answer in Settings.",
 		Buttons: []string{keepRunningButton, quitButton}, DefaultButton: keepRunningButton, CancelButton: quitButton})
 	if err != nil {
-		return CloseActionQuit
+		return service.CloseActionQuit
 	}
-	behaviour, action := CloseQuit, CloseActionQuit
+	behaviour, action := service.CloseQuit, service.CloseActionQuit
 	if answer == keepRunningButton || strings.EqualFold(answer, "yes") {
-		behaviour, action = CloseBackground, CloseActionHide
+		behaviour, action = service.CloseBackground, service.CloseActionHide
 	}
 	if err := w.svc.SetCloseBehaviour(behaviour); err != nil {
 		log.Printf("close: %v", err)

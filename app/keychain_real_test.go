@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/secrets"
 	"github.com/affdesk/affdesk/backend/store"
@@ -22,7 +23,7 @@ func TestRealKeychain(t *testing.T) {
 		t.Skip("set AFFDESK_REAL_KEYCHAIN=1 inside a D-Bus session with an unlocked keyring (make keychain-test)")
 	}
 	dir := t.TempDir()
-	s, err := app.Open(app.Config{DataDir: dir})
+	s, err := service.Open(service.Config{DataDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func realKeychainSecondFolder(t *testing.T, id uint64) {
 	const legacy = "real-keychain-legacy-5d2e"
 	key := core.SecretKey(id, "auth_token")
 	dir := t.TempDir()
-	first, err := app.Open(app.Config{DataDir: dir, Secrets: secrets.NewKeychain("")})
+	first, err := service.Open(service.Config{DataDir: dir, Secrets: secrets.NewKeychain("")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func realKeychainSecondFolder(t *testing.T, id uint64) {
 	if err != nil || c.ID != id {
 		t.Fatalf("second folder's connection %d, %v", c.ID, err)
 	}
-	s, err := app.Open(app.Config{DataDir: dir})
+	s, err := service.Open(service.Config{DataDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}

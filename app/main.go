@@ -5,6 +5,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/affdesk/affdesk/app/service"
 )
 
 // Main runs AffDesk with the command-line arguments (without the program
@@ -24,9 +26,9 @@ func openWindow(assets fs.FS, icon []byte, dataDir string, stderr io.Writer) int
 		fmt.Fprintln(stderr, "affdesk:", err)
 		return 1
 	}
-	svc, openErr := Open(Config{DataDir: dataDir, DailyBackup: !generatingBindings})
+	svc, openErr := service.Open(service.Config{DataDir: dataDir, DailyBackup: !generatingBindings})
 	if openErr != nil {
-		openErr = withHolder(dataDir, openErr)
+		openErr = service.WithHolder(dataDir, openErr)
 		fmt.Fprintln(stderr, "affdesk:", openErr)
 		svc = nil
 	}
@@ -45,13 +47,5 @@ func windowDataDir(dir string) (string, error) {
 	case generatingBindings:
 		return os.MkdirTemp("", "affdesk-bindings-")
 	}
-	return dataDirOr(dir)
-}
-
-// dataDirOr returns dir, or the default data folder when dir is empty.
-func dataDirOr(dir string) (string, error) {
-	if dir != "" {
-		return dir, nil
-	}
-	return DefaultDataDir()
+	return service.DataDirOr(dir)
 }

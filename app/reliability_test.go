@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -103,9 +103,9 @@ func (s *killStats) report() string {
 
 // openAfterKill opens the data folder as the next start would (which
 // marks interrupted runs and settles their journals).
-func openAfterKill(t *testing.T, dir string, st *killStats) *app.Services {
+func openAfterKill(t *testing.T, dir string, st *killStats) *service.Services {
 	t.Helper()
-	s, err := app.Open(app.Config{DataDir: dir, Secrets: memSecrets{}})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}})
 	if err != nil {
 		st.corrupt++
 		t.Fatalf("the data file does not open after a kill: %v", err)
@@ -116,7 +116,7 @@ func openAfterKill(t *testing.T, dir string, st *killStats) *app.Services {
 // counts are the records a save or an import adds.
 type counts struct{ conns, tpls, autos int }
 
-func countRecords(t *testing.T, s *app.Services) counts {
+func countRecords(t *testing.T, s *service.Services) counts {
 	t.Helper()
 	c, err1 := s.DB.ListConnections()
 	tp, err2 := s.DB.ListTemplates()

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -29,7 +29,7 @@ type killWorld struct {
 
 func newKillWorld(t *testing.T, bin, trackerURL string) *killWorld {
 	w := &killWorld{bin: bin, dir: t.TempDir(), name: "Kill loop writes", twice: map[string]bool{}, orphans: map[string]bool{}}
-	s, err := app.Open(app.Config{DataDir: w.dir, Secrets: memSecrets{}})
+	s, err := service.Open(service.Config{DataDir: w.dir, Secrets: memSecrets{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func newKillWorld(t *testing.T, bin, trackerURL string) *killWorld {
 	return w
 }
 
-func mustSaveTemplate(t *testing.T, s *app.Services, tpl core.ActionTemplate) core.ActionTemplate {
+func mustSaveTemplate(t *testing.T, s *service.Services, tpl core.ActionTemplate) core.ActionTemplate {
 	t.Helper()
 	out, err := s.SaveTemplate(tpl)
 	if err != nil {
@@ -61,7 +61,7 @@ func mustSaveTemplate(t *testing.T, s *app.Services, tpl core.ActionTemplate) co
 	return out
 }
 
-func writeBundle(t *testing.T, s *app.Services, dir string) string {
+func writeBundle(t *testing.T, s *service.Services, dir string) string {
 	t.Helper()
 	exp, err := s.ExportAutomations()
 	if err != nil {
@@ -205,7 +205,7 @@ func runOf(key string) uint64 {
 	return id
 }
 
-func (w *killWorld) checkJournal(t *testing.T, s *app.Services, runID uint64, applied map[string]int, st *killStats) {
+func (w *killWorld) checkJournal(t *testing.T, s *service.Services, runID uint64, applied map[string]int, st *killStats) {
 	journal, err := s.DB.Writes(runID)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -63,7 +64,7 @@ func noticeStatus(s core.RunStatus) bool {
 
 // RunNoticeFor reads a run and returns its notification, once per run
 // and status; false when it needs none or was already notified.
-func (s *Services) RunNoticeFor(runID uint64, status core.RunStatus, seen *noticeOnce) (RunNotice, bool) {
+func RunNoticeFor(s *service.Services, runID uint64, status core.RunStatus, seen *noticeOnce) (RunNotice, bool) {
 	if !noticeStatus(status) || !seen.first(runID, status) {
 		return RunNotice{}, false
 	}
