@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/cli"
 )
 
 //go:embed all:frontend/dist
@@ -22,5 +23,6 @@ func main() {
 	if err != nil {
 		panic(err) // the embed pattern above guarantees the folder
 	}
-	os.Exit(app.Main(os.Args[1:], dist, icon, os.Stdout, os.Stderr))
+	window := func(dataDir string) int { return app.OpenWindow(dist, icon, dataDir, os.Stderr) }
+	os.Exit(cli.Main(os.Args[1:], window, os.Stdout, os.Stderr))
 }

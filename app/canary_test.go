@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/cli"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/notify"
@@ -178,7 +179,7 @@ func (w *canaryWorld) artefacts(t *testing.T) map[string]string {
 	for _, args := range [][]string{{"run", "1"}, {"automations", "export"}, {"automations", "list"},
 		{"connections", "list"}, {"templates", "export"}, {"templates", "list"}} {
 		var stdout, stderr bytes.Buffer
-		app.RunCLIInput(args, w.dir, strings.NewReader(""), &stdout, &stderr)
+		cli.RunCLIInput(args, w.dir, strings.NewReader(""), &stdout, &stderr)
 		out["cli "+strings.Join(args, " ")] = stdout.String() + "\nstderr: " + stderr.String()
 	}
 	file, err := os.ReadFile(filepath.Join(w.dir, store.FileName))

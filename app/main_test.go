@@ -4,18 +4,12 @@ import (
 	"os"
 	"testing"
 
-	"github.com/affdesk/affdesk/app"
 	"github.com/zalando/go-keyring"
 )
 
 // TestMain keeps every test away from the machine's real keychain: the
-// in-memory mock stands in, except where a test sets its own. With
-// AFFDESK_TEST_CLI=1 the test binary is the affdesk command instead, so
-// tests can signal a real process.
+// in-memory mock stands in, except where a test sets its own.
 func TestMain(m *testing.M) {
 	keyring.MockInit()
-	if os.Getenv("AFFDESK_TEST_CLI") == "1" {
-		os.Exit(app.Main(os.Args[1:], nil, nil, os.Stdout, os.Stderr))
-	}
 	os.Exit(m.Run())
 }
