@@ -1,3 +1,8 @@
+// Package cli is AffDesk's command line (cobra): every subcommand, `serve`
+// (schedules and webhook triggers without a window) included, over
+// app/service. It imports no GUI library, so the CGO-free build has every
+// subcommand; Main opens the window only through the function main.go
+// hands it.
 package cli
 
 import (

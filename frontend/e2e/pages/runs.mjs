@@ -11,7 +11,7 @@ async function buildLoop(page) {
   const now = Date.now()
   const iso = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z')
   await page.evaluate(async ({ name, from, to }) => {
-    const api = window.go.app
+    const api = window.go.gui
     const demo = (await api.ConnectionsAPI.List()).find((c) => c.platform === 'demo')
     const list = await api.TemplatesAPI.Save({ ...(await api.TemplatesAPI.FromPreset('impact.actions.list', demo.id)), name: 'Actions by event date' })
     const reverse = await api.TemplatesAPI.Save({ ...(await api.TemplatesAPI.FromPreset('impact.actions.reverse', demo.id)), name: 'Reverse one action' })

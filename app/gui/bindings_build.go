@@ -1,6 +1,6 @@
 //go:build bindings
 
-package app
+package gui
 
 // generatingBindings is true in the build Wails runs to generate the
 // frontend's bindings: the window is never shown, so the user's data file

@@ -1,4 +1,4 @@
-package app_test
+package gui_test
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-package app_test
+package gui_test
 
 import (
 	"bytes"
@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/affdesk/affdesk/app"
 	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/gui"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/notify"
@@ -153,7 +153,7 @@ func (w *canaryWorld) artefacts(t *testing.T) map[string]string {
 			out[name] += "\nerror: " + err.Error()
 		}
 	}
-	tplAPI := app.NewTemplatesAPI(w.s)
+	tplAPI := gui.NewTemplatesAPI(w.s)
 	for _, tpl := range w.tpls {
 		res, err := tplAPI.Test(service.TestInput{Template: tpl})
 		add("template test "+tpl.Path+fmt.Sprint(tpl.ConnectionID), res, err)
@@ -167,13 +167,13 @@ func (w *canaryWorld) artefacts(t *testing.T) map[string]string {
 	add("dry run", dry, err)
 	runs, err := w.s.DB.ListRuns(core.RunFilter{})
 	add("stored runs", runs, err)
-	conns, err := app.NewConnectionsAPI(w.s).List()
+	conns, err := gui.NewConnectionsAPI(w.s).List()
 	add("connections api", conns, err)
-	auto, err := app.NewAutomationsAPI(w.s).Get(w.automaton.ID)
+	auto, err := gui.NewAutomationsAPI(w.s).Get(w.automaton.ID)
 	add("automations api", auto, err)
-	smtp, err := app.NewSettingsAPI(w.s, nil).SMTP()
+	smtp, err := gui.NewSettingsAPI(w.s, nil).SMTP()
 	add("settings api", smtp, err)
-	runList, err := app.NewRunsAPI(w.s).List(core.RunFilter{})
+	runList, err := gui.NewRunsAPI(w.s).List(core.RunFilter{})
 	add("runs api", runList, err)
 	w.s.Close()
 	for _, args := range [][]string{{"run", "1"}, {"automations", "export"}, {"automations", "list"},

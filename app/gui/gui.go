@@ -1,4 +1,8 @@
-package app
+// Package gui is AffDesk's window: it binds one API per UI area to the
+// Wails frontend, maps errors for the bindings, sends events, and handles
+// the window's lifecycle (closing to the background, notifications). With
+// main.go it is the only Go code that imports Wails.
+package gui
 
 import (
 	"context"

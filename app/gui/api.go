@@ -1,4 +1,4 @@
-package app
+package gui
 
 import (
 	"github.com/affdesk/affdesk/app/service"
