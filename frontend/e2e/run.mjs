@@ -222,7 +222,7 @@ await r.test('the Demo shortcut adds a working connection in one click', async (
     for (const c of await window.go.gui.ConnectionsAPI.List()) await window.go.gui.ConnectionsAPI.Delete(c.id, true)
   })
   await page.reload()
-  await page.waitForFunction(() => window.go?.app?.ConnectionsAPI?.List, null, { timeout: 20000 })
+  await page.waitForFunction(() => window.go?.gui?.ConnectionsAPI?.List, null, { timeout: 20000 })
   await page.click('[data-testid="try-demo"]')
   await page.waitForSelector('[data-testid="connection-item"]:has-text("Demo tracker")')
   await page.waitForSelector('text=Added the Demo tracker.')

@@ -39,7 +39,7 @@ export default async function runs({ r, page, go, shots }) {
   await r.test('a loop with refused items under continue-on-error completes with errors, in the list and the detail', async () => {
     await buildLoop(page)
     await page.reload()
-    await page.waitForFunction(() => window.go?.app?.AutomationsAPI?.List, null, { timeout: 20000 })
+    await page.waitForFunction(() => window.go?.gui?.AutomationsAPI?.List, null, { timeout: 20000 })
     await go('automations')
     await page.click(`[data-testid="automation-item"]:has-text("${automationName}")`)
     await page.click('[data-testid="run-now"]')
