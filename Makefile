@@ -8,7 +8,7 @@ SHELL := /bin/bash
 APP      := affdesk
 VERSION  ?= 0.1.0
 COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-LDFLAGS  := -X github.com/affdesk/affdesk/app.Version=$(VERSION) -X github.com/affdesk/affdesk/app.Commit=$(COMMIT)
+LDFLAGS  := -X github.com/affdesk/affdesk/app/service.Version=$(VERSION) -X github.com/affdesk/affdesk/app/service.Commit=$(COMMIT)
 GUI_TAGS := desktop,production,webkit2_41
 TOOLS    := $(CURDIR)/build/tools
 WAILS    := $(TOOLS)/wails
@@ -80,7 +80,7 @@ go-test: bindings
 
 # The secret path against a real Secret Service (GNOME Keyring on a private D-Bus session).
 keychain-test: bindings
-	AFFDESK_REAL_KEYCHAIN=1 scripts/with-keyring.sh go test -count=1 -run 'TestRealKeychain' -v ./app/ | grep -E '^(--- |ok|FAIL|PASS)'
+	AFFDESK_REAL_KEYCHAIN=1 scripts/with-keyring.sh go test -count=1 -run 'TestRealKeychain' -v ./app/cli/ | grep -E '^(--- |ok|FAIL|PASS)'
 
 unit: node-deps
 	cd frontend && npx vitest run
@@ -100,7 +100,7 @@ smoke: cli
 ## reliability: SIGKILL the real binary during runs of writes and during
 ## imports (AFFDESK_KILLS times, 100 by default) and count what was lost
 reliability: cli
-	AFFDESK_BIN=$(CURDIR)/build/bin/$(APP)-cli go test -tags reliability -count=1 -run TestKillLoop -v ./app/
+	AFFDESK_BIN=$(CURDIR)/build/bin/$(APP)-cli go test -tags reliability -count=1 -run TestKillLoop -v ./app/cli/
 
 ## bench: Go benchmarks with a baseline in the same run
 bench: bindings

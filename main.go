@@ -8,7 +8,8 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/affdesk/affdesk/app"
+	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/gui"
 )
 
 //go:embed all:frontend/dist
@@ -22,5 +23,6 @@ func main() {
 	if err != nil {
 		panic(err) // the embed pattern above guarantees the folder
 	}
-	os.Exit(app.Main(os.Args[1:], dist, icon, os.Stdout, os.Stderr))
+	window := func(dataDir string) int { return gui.OpenWindow(dist, icon, dataDir, os.Stderr) }
+	os.Exit(cli.Main(os.Args[1:], window, os.Stdout, os.Stderr))
 }

@@ -61,7 +61,7 @@ export async function startApp({ binary = join(root, 'build/bin/affdesk-dev'), d
     if (!/reading 'nodes'/.test(e.message)) pageErrors.push(e.message)
   })
   await page.goto(url)
-  await page.waitForFunction(() => window.go?.app?.ConnectionsAPI?.List, null, { timeout: 20000 })
+  await page.waitForFunction(() => window.go?.gui?.ConnectionsAPI?.List, null, { timeout: 20000 })
   await page.waitForSelector('nav.sidebar')
   async function stop() {
     await browser.close().catch(() => {})

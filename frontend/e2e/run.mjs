@@ -102,7 +102,7 @@ await r.test('request options save with the template', async () => {
   await page.fill('input[name="pagination-max"]', '4')
   await page.click('[data-testid="save-template"]')
   await page.waitForSelector('text=Saved “impact.com: List actions”.')
-  const saved = await page.evaluate(async () => (await window.go.app.TemplatesAPI.List()).find((t) => t.name === 'impact.com: List actions'))
+  const saved = await page.evaluate(async () => (await window.go.gui.TemplatesAPI.List()).find((t) => t.name === 'impact.com: List actions'))
   expect(saved.retries === 5 && saved.pagination.kind === 'impact' && saved.pagination.maxPages === 4, `saved ${JSON.stringify(saved.pagination)} retries ${saved.retries}`)
 })
 
@@ -219,10 +219,10 @@ await r.test('the empty pages exist', async () => {
 
 await r.test('the Demo shortcut adds a working connection in one click', async () => {
   await page.evaluate(async () => {
-    for (const c of await window.go.app.ConnectionsAPI.List()) await window.go.app.ConnectionsAPI.Delete(c.id, true)
+    for (const c of await window.go.gui.ConnectionsAPI.List()) await window.go.gui.ConnectionsAPI.Delete(c.id, true)
   })
   await page.reload()
-  await page.waitForFunction(() => window.go?.app?.ConnectionsAPI?.List, null, { timeout: 20000 })
+  await page.waitForFunction(() => window.go?.gui?.ConnectionsAPI?.List, null, { timeout: 20000 })
   await page.click('[data-testid="try-demo"]')
   await page.waitForSelector('[data-testid="connection-item"]:has-text("Demo tracker")')
   await page.waitForSelector('text=Added the Demo tracker.')
@@ -244,7 +244,7 @@ await r.test('the reverse preset is built on Demo, a field is picked from the tr
   expect(await page.inputValue('input[aria-label="Variable name"] >> nth=1') === 'Id_action_1', 'the picked field becomes {Id_action_1}')
   await page.click('[data-testid="save-automation"]')
   await page.waitForSelector('text=Saved “Reverse test or fraudulent impact.com actions”.')
-  const saved = await page.evaluate(async () => (await window.go.app.AutomationsAPI.List()).find((a) => a.presetId === 'impact.reverse_test_actions'))
+  const saved = await page.evaluate(async () => (await window.go.gui.AutomationsAPI.List()).find((a) => a.presetId === 'impact.reverse_test_actions'))
   expect(saved.steps[0].selections.some((s) => s.path === '$.Actions[0].Id' && s.variable === 'Id_action_1'), 'the selection was saved')
   await shot('automation-builder')
   await page.click('[data-step="s1"] .card-head')

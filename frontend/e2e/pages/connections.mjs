@@ -19,7 +19,7 @@ export default async function connections({ r, page, go, shots }) {
     await page.waitForSelector('.field:has(select[name="rateMode"]) .hint:has-text("paces nothing")')
     await page.click('button[type="submit"]')
     await page.waitForSelector(`${limitOf('Demo tracker')}:text-is("No rate limit")`)
-    const saved = await page.evaluate(async () => (await window.go.app.ConnectionsAPI.List()).find((c) => c.platform === 'demo').rateLimit)
+    const saved = await page.evaluate(async () => (await window.go.gui.ConnectionsAPI.List()).find((c) => c.platform === 'demo').rateLimit)
     expect(saved.off === true && saved.requests === 0, `saved as no limit, got ${JSON.stringify(saved)}`)
     expect((await page.inputValue('select[name="rateMode"]')) === 'off', 'the editor reopens on No limit')
     await shots('connection-rate-limit', 'select[name="rateMode"]')
@@ -56,7 +56,7 @@ export default async function connections({ r, page, go, shots }) {
 
     await go('templates')
     await page.click('[data-testid="new-template"]')
-    const id = await page.evaluate(async () => (await window.go.app.ConnectionsAPI.List()).find((c) => c.name === 'Self-hosted tracker').id)
+    const id = await page.evaluate(async () => (await window.go.gui.ConnectionsAPI.List()).find((c) => c.name === 'Self-hosted tracker').id)
     await page.selectOption('select[name="preset-connection"]', String(id))
     await page.click('[data-testid="blank-template"]')
     const picked = await page.locator('select[name="template-connection"] option:checked').textContent()

@@ -5,7 +5,7 @@ import { expect } from '../harness.mjs'
 /** A one-automation bundle on its own Demo connection, as an export writes it. */
 async function bundle(page) {
   return page.evaluate(async () => {
-    const api = window.go.app
+    const api = window.go.gui
     const demo = (await api.ConnectionsAPI.List()).find((c) => c.platform === 'demo')
     const tpl = { ...(await api.TemplatesAPI.FromPreset('impact.actions.list', demo.id)), id: 7, connectionId: 3, name: 'Imported: list actions' }
     return {

@@ -11,7 +11,7 @@ async function buildLoop(page) {
   const now = Date.now()
   const iso = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z')
   await page.evaluate(async ({ name, from, to }) => {
-    const api = window.go.app
+    const api = window.go.gui
     const demo = (await api.ConnectionsAPI.List()).find((c) => c.platform === 'demo')
     const list = await api.TemplatesAPI.Save({ ...(await api.TemplatesAPI.FromPreset('impact.actions.list', demo.id)), name: 'Actions by event date' })
     const reverse = await api.TemplatesAPI.Save({ ...(await api.TemplatesAPI.FromPreset('impact.actions.reverse', demo.id)), name: 'Reverse one action' })
@@ -39,7 +39,7 @@ export default async function runs({ r, page, go, shots }) {
   await r.test('a loop with refused items under continue-on-error completes with errors, in the list and the detail', async () => {
     await buildLoop(page)
     await page.reload()
-    await page.waitForFunction(() => window.go?.app?.AutomationsAPI?.List, null, { timeout: 20000 })
+    await page.waitForFunction(() => window.go?.gui?.AutomationsAPI?.List, null, { timeout: 20000 })
     await go('automations')
     await page.click(`[data-testid="automation-item"]:has-text("${automationName}")`)
     await page.click('[data-testid="run-now"]')

@@ -23,7 +23,7 @@ export default async function schedules({ r, page, go, shots }) {
     await page.check('input[name="schedule-enabled"]')
     await page.click('[data-testid="save-automation"]')
     await page.waitForSelector(`text=Saved “${preset}”.`)
-    const saved = await page.evaluate(async (name) => (await window.go.app.AutomationsAPI.List()).find((a) => a.name === name), preset)
+    const saved = await page.evaluate(async (name) => (await window.go.gui.AutomationsAPI.List()).find((a) => a.name === name), preset)
     expect(saved.schedule?.enabled && saved.schedule.kind === 'every' && saved.schedule.every === 1 && saved.schedule.unit === 'minutes',
       `saved ${JSON.stringify(saved.schedule)}`)
     const item = page.locator(`[data-testid="automation-item"]:has-text("${preset}")`)
@@ -39,7 +39,7 @@ export default async function schedules({ r, page, go, shots }) {
     await page.waitForSelector('[data-field="schedule.cron"]')
     await page.click('[data-testid="save-automation"]')
     await page.waitForSelector('[data-testid="automation-error"]')
-    const saved = await page.evaluate(async (name) => (await window.go.app.AutomationsAPI.List()).find((a) => a.name === name), preset)
+    const saved = await page.evaluate(async (name) => (await window.go.gui.AutomationsAPI.List()).find((a) => a.name === name), preset)
     expect(saved.schedule.kind === 'every', `the bad schedule was not saved, got ${saved.schedule.kind}`)
     await page.selectOption('select[name="schedule-kind"]', 'weekly')
     await page.click('[data-day="3"]')
@@ -52,23 +52,23 @@ export default async function schedules({ r, page, go, shots }) {
     await go('settings')
     await page.check('[data-testid="pause-schedules"]')
     await page.waitForSelector('[data-testid="paused-badge"]')
-    expect(await page.evaluate(() => window.go.app.SettingsAPI.SchedulesPaused()), 'the pause is stored')
+    expect(await page.evaluate(() => window.go.gui.SettingsAPI.SchedulesPaused()), 'the pause is stored')
     await page.check('input[name="close-behaviour"][value="background"]')
     await page.waitForSelector('[data-testid="schedule-settings-message"]:has-text("keep running in the background")')
-    expect((await page.evaluate(() => window.go.app.SettingsAPI.CloseBehaviour())) === 'background', 'the close answer is stored')
+    expect((await page.evaluate(() => window.go.gui.SettingsAPI.CloseBehaviour())) === 'background', 'the close answer is stored')
     await shots('settings-schedules', '[data-testid="pause-schedules"]')
     await go('automations')
     await page.waitForSelector(`[data-testid="automation-item"]:has-text("${preset}") [data-testid="next-run"]:text-is("Paused")`)
     await go('settings')
     await page.uncheck('[data-testid="pause-schedules"]')
     await page.waitForSelector('[data-testid="paused-badge"]', { state: 'detached' })
-    expect(!(await page.evaluate(() => window.go.app.SettingsAPI.SchedulesPaused())), 'resumed')
+    expect(!(await page.evaluate(() => window.go.gui.SettingsAPI.SchedulesPaused())), 'resumed')
   })
 
   await r.test('the sidebar counts runs waiting for approval, and the count drops once approved', async () => {
     const before = Number((await page.locator('[data-testid="approval-badge"]').textContent({ timeout: 500 }).catch(() => '0')) || 0)
     const id = await page.evaluate(async () => {
-      const api = window.go.app.AutomationsAPI
+      const api = window.go.gui.AutomationsAPI
       const a = await api.Save({ id: 0, name: 'Ask first', description: '', trigger: { kind: 'manual' }, steps: [
         { id: 's1', kind: 'approval', name: 'Go ahead?', message: 'Go ahead?' },
         { id: 's2', kind: 'condition', name: 'Always', match: 'all', rules: [{ left: '1', op: 'gt', right: '0' }] }] })
@@ -80,7 +80,7 @@ export default async function schedules({ r, page, go, shots }) {
     await page.click('.detail-pane button.primary:has-text("Approve")')
     if (before === 0) await page.waitForSelector('[data-testid="approval-badge"]', { state: 'detached' })
     else await page.waitForSelector(`[data-testid="approval-badge"]:text-is("${before}")`)
-    const run = await page.evaluate((rid) => window.go.app.RunsAPI.Get(rid), id)
+    const run = await page.evaluate((rid) => window.go.gui.RunsAPI.Get(rid), id)
     expect(run.status !== 'waiting_approval', `the run went on, got ${run.status}`)
   })
 

@@ -27,7 +27,7 @@ export default async function settings({ r, page, go, shots, dataDir }) {
     await page.click('[data-testid="save-rate-wait"]')
     await page.waitForSelector('text=Each run now waits at most 30 min in all for rate limits.')
     expect((await page.locator('[data-testid="rate-wait-error"]').count()) === 0, 'the error is gone')
-    const info = await page.evaluate(() => window.go.app.SettingsAPI.Info())
+    const info = await page.evaluate(() => window.go.gui.SettingsAPI.Info())
     expect(info.rateWaitMinutes === 30, `saved 30, got ${info.rateWaitMinutes}`)
   })
 }

@@ -4,7 +4,7 @@ import { expect } from '../harness.mjs'
 /** Opens a template preset made on the Demo connection. */
 async function presetOnDemo(page, presetId) {
   await page.click('[data-testid="new-template"]')
-  const id = await page.evaluate(async () => (await window.go.app.ConnectionsAPI.List()).find((c) => c.platform === 'demo').id)
+  const id = await page.evaluate(async () => (await window.go.gui.ConnectionsAPI.List()).find((c) => c.platform === 'demo').id)
   await page.selectOption('select[name="preset-connection"]', String(id))
   await page.click(`[data-preset="${presetId}"]`)
 }
@@ -47,7 +47,7 @@ export default async function templates({ r, page, go, shots }) {
     await page.click('[data-testid="save-template"]')
     await page.waitForSelector('text=Saved “impact.com: Update an action”.')
     expect((await page.locator('[data-testid="idempotent-error"]').count()) === 0, 'no refusal')
-    const saved = await page.evaluate(async () => (await window.go.app.TemplatesAPI.List()).find((t) => t.name === 'impact.com: Update an action'))
+    const saved = await page.evaluate(async () => (await window.go.gui.TemplatesAPI.List()).find((t) => t.name === 'impact.com: Update an action'))
     expect(saved?.idempotent === true, `saved safe to repeat, got ${saved?.idempotent}`)
   })
 }

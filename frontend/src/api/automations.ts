@@ -1,7 +1,7 @@
-import * as API from '../../wailsjs/go/app/AutomationsAPI'
-import * as Runs from '../../wailsjs/go/app/RunsAPI'
+import * as API from '../../wailsjs/go/gui/AutomationsAPI'
+import * as Runs from '../../wailsjs/go/gui/RunsAPI'
 import { EventsOn } from '../../wailsjs/runtime/runtime'
-import { app, core, tracker } from '../../wailsjs/go/models'
+import { service, core, tracker } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type Automation = core.Automation
@@ -13,10 +13,10 @@ export type ItemPage = core.ItemPage
 export type ItemCounts = core.ItemCounts
 export type StatType = tracker.StatType
 export type AutomationPreset = tracker.AutomationPreset
-export type PullPreview = app.PullPreview
-export type ImportPlan = app.ImportPlan
-export type ImportResult = app.ImportResult
-export type ImportClash = app.ImportClash
+export type PullPreview = service.PullPreview
+export type ImportPlan = service.ImportPlan
+export type ImportResult = service.ImportResult
+export type ImportClash = service.ImportClash
 
 /** What an import does with a record whose name is already in use. */
 export type ClashPolicy = 'rename' | 'replace' | 'skip'

@@ -1,5 +1,5 @@
-import * as API from '../../wailsjs/go/app/ConnectionsAPI'
-import { app, core, tracker } from '../../wailsjs/go/models'
+import * as API from '../../wailsjs/go/gui/ConnectionsAPI'
+import { service, core, tracker } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type Connection = core.Connection
@@ -7,7 +7,7 @@ export type ConnectionInput = core.ConnectionInput
 export type CheckResult = core.CheckResult
 export type Platform = tracker.Platform
 export type PlatformField = tracker.Field
-export type ConnectionUse = app.ConnectionUse
+export type ConnectionUse = service.ConnectionUse
 
 export const listConnections = () => call(API.List())
 export const listPlatforms = () => call(API.Platforms())

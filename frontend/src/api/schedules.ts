@@ -1,5 +1,5 @@
-import * as Auto from '../../wailsjs/go/app/AutomationsAPI'
-import * as Settings from '../../wailsjs/go/app/SettingsAPI'
+import * as Auto from '../../wailsjs/go/gui/AutomationsAPI'
+import * as Settings from '../../wailsjs/go/gui/SettingsAPI'
 import { EventsOn } from '../../wailsjs/runtime/runtime'
 import { core } from '../../wailsjs/go/models'
 import { call } from './errors'

@@ -1,11 +1,11 @@
-import * as API from '../../wailsjs/go/app/TemplatesAPI'
-import { app, core, pick, tracker, request } from '../../wailsjs/go/models'
+import * as API from '../../wailsjs/go/gui/TemplatesAPI'
+import { service, core, pick, tracker, request } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type Template = core.ActionTemplate
 export type Param = core.Param
 export type Preset = tracker.Preset
-export type TestResult = app.TestResult
+export type TestResult = service.TestResult
 export type JsonNode = pick.Node
 export type JsonPage = pick.Page
 export type RequestRecord = request.Record
@@ -17,10 +17,10 @@ export const deleteTemplate = (id: number) => call(API.Delete(id))
 export const listPresets = (connectionId: number) => call(API.Presets(connectionId))
 export const templateFromPreset = (presetId: string, connectionId: number) => call(API.FromPreset(presetId, connectionId))
 export const testTemplate = (template: object, values: Record<string, string>, confirmed: boolean) =>
-  call(API.Test(app.TestInput.createFrom({ template, values, confirmed })))
+  call(API.Test(service.TestInput.createFrom({ template, values, confirmed })))
 export const responseNodes = (responseId: string, segments: unknown[], offset: number, limit: number) =>
   call(API.ResponseNodes(responseId, segments, offset, limit))
 
 export type Rule = core.Rule
-export type ExchangeView = app.ExchangeView
+export type ExchangeView = service.ExchangeView
 export const endpointRules = (platform: string, method: string, path: string) => call(API.Rules(platform, method, path))

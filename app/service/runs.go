@@ -1,0 +1,45 @@
+package service
+
+import "github.com/affdesk/affdesk/backend/core"
+
+// ListRuns lists runs filtered by f and, when ref is set, by automation.
+func (s *Services) ListRuns(ref string, f core.RunFilter) ([]core.Run, error) {
+	if ref != "" {
+		a, err := s.FindAutomation(ref)
+		if err != nil {
+			return nil, err
+		}
+		f.AutomationID = a.ID
+	}
+	return s.DB.ListRuns(f)
+}
+
+// FullRun returns a run with the write summary and every item of each
+// top-level loop, as the command line prints it.
+func (s *Services) FullRun(id uint64) (core.Run, error) {
+	run, err := s.DB.GetRun(id)
+	if err != nil {
+		return run, err
+	}
+	items := s.LoopItems(id)
+	for i := range run.Steps {
+		if run.Steps[i].Kind == core.StepForEach {
+			run.Steps[i].Iterations = items(run.Steps[i].Label)
+		}
+	}
+	return run, nil
+}
+
+// LoopItems returns a function that reads every item of a run's loop.
+func (s *Services) LoopItems(runID uint64) func(step string) []core.Iteration {
+	return func(step string) []core.Iteration {
+		var out []core.Iteration
+		for {
+			page, err := s.DB.ListItems(core.ItemFilter{RunID: runID, Step: step, Offset: len(out), Limit: 500})
+			if err != nil || len(page.Items) == 0 {
+				return out
+			}
+			out = append(out, page.Items...)
+		}
+	}
+}
