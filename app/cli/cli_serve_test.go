@@ -15,9 +15,9 @@ import (
 )
 
 // TestServeCatchesUpAndStopsOnSIGTERM runs the real `affdesk serve` on a
-// data folder whose schedule missed its slots while nothing was running:
-// it catches them up with exactly one run, prints it, and stops cleanly
-// on SIGTERM.
+// data folder whose schedule missed its slot while nothing was running
+// (once, ten minutes ago, saved twenty minutes ago): it catches it up with
+// exactly one run, prints it, and stops cleanly on SIGTERM.
 func TestServeCatchesUpAndStopsOnSIGTERM(t *testing.T) {
 	dir := t.TempDir()
 	past := func() time.Time { return time.Now().Add(-20 * time.Minute) }
@@ -25,9 +25,10 @@ func TestServeCatchesUpAndStopsOnSIGTERM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = s.SaveAutomation(core.Automation{Name: "Every five", Steps: []core.Step{{ID: "s1", Kind: core.StepCondition, Match: "all",
+	slot := time.Now().UTC().Add(-10 * time.Minute).Format("2006-01-02T15:04")
+	_, err = s.SaveAutomation(core.Automation{Name: "Once, missed", Steps: []core.Step{{ID: "s1", Kind: core.StepCondition, Match: "all",
 		Rules: []core.ConditionRule{{Left: "1", Op: core.OpLess, Right: "2"}}}},
-		Schedule: &core.Schedule{Enabled: true, Kind: core.ScheduleEvery, Every: 5, Unit: "minutes", Timezone: "UTC", Missed: core.MissedCatchUp, CatchUpHours: 1}})
+		Schedule: &core.Schedule{Enabled: true, Kind: core.ScheduleOnce, At: slot, Timezone: "UTC", Missed: core.MissedCatchUp, CatchUpHours: 1}})
 	s.Close()
 	if err != nil {
 		t.Fatal(err)
