@@ -63,7 +63,8 @@ type Services struct {
 	outbox   outbox
 	backups  backupState
 	hooks    hookState
-	ownerDir string // where this process wrote its owner file; "" for none
+	running  sync.WaitGroup // runs started in the background, until they are recorded and pruned
+	ownerDir string         // where this process wrote its owner file; "" for none
 	sched    scheduler
 }
 
@@ -139,6 +140,8 @@ func (s *Services) Close() error {
 	s.StopHooks()
 	if !s.engine.Shutdown(15 * time.Second) {
 		log.Printf("close: a run did not finish recording its cancellation in 15 s")
+	} else {
+		s.running.Wait()
 	}
 	s.stopBackups()
 	if s.demo != nil {

@@ -91,9 +91,16 @@ func (s *Services) StartRun(id uint64, dryRun bool, trigger string) (uint64, err
 	return run.ID, nil
 }
 
-// executeInBackground runs a prepared run to its end in the background.
-func (s *Services) executeInBackground(run *core.Run) {
+// executeInBackground runs a prepared run to its end in the background,
+// then prunes the history; done (when not nil) closes once both are over.
+// Close waits for it, so nothing touches the data file after it closes.
+func (s *Services) executeInBackground(run *core.Run, done ...chan struct{}) {
+	s.running.Add(1)
 	go func() {
+		defer s.running.Done()
+		for _, d := range done {
+			defer close(d)
+		}
 		s.engine.Execute(s.runContext(context.Background(), run.ID), run)
 		s.pruneRuns()
 	}()

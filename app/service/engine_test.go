@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"log"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -141,7 +142,7 @@ func TestTruncatedAndHugeBodies(t *testing.T) {
 func TestNoSecretInRecordsLogsOrErrors(t *testing.T) {
 	var logs bytes.Buffer
 	log.SetOutput(&logs)
-	defer log.SetOutput(nil)
+	defer log.SetOutput(os.Stderr)
 	s := servicesNoWait(t, nil)
 	url, _ := s.DemoURL()
 	demo := demoServer(t, s, url)

@@ -109,11 +109,7 @@ func (s *Services) fireSlot(_ context.Context, id uint64, _ time.Time, catchUp b
 		return 0, nil, err
 	}
 	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.engine.Execute(s.runContext(context.Background(), run.ID), run)
-		s.pruneRuns()
-	}()
+	s.executeInBackground(run, done)
 	return run.ID, done, nil
 }
 
