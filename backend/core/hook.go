@@ -2,6 +2,7 @@ package core
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -80,4 +81,37 @@ func (h *HookTrigger) Validate() error {
 		return FieldError("hook.secretHeader", "Name the header that carries the webhook's shared secret.")
 	}
 	return nil
+}
+
+// HookVarsUsed lists, sorted, the webhook variables ({webhook_<field>},
+// {webhook_body}) that any step of a reads.
+func (a *Automation) HookVarsUsed() []string {
+	seen := map[string]bool{}
+	Walk(a.Steps, func(st *Step, _ []*Step) {
+		for _, text := range TextFields(*st) {
+			for _, v := range FindVars(text) {
+				if IsHookVar(v) {
+					seen[v] = true
+				}
+			}
+		}
+	})
+	out := make([]string, 0, len(seen))
+	for v := range seen {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MissingHookVars lists the webhook variables a uses that vars does not
+// hold: a run without them would send "{webhook_x}" as text.
+func (a *Automation) MissingHookVars(vars map[string]any) []string {
+	var out []string
+	for _, v := range a.HookVarsUsed() {
+		if _, ok := vars[v]; !ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }

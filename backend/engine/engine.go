@@ -69,6 +69,9 @@ func (e *Engine) Prepare(a core.Automation, opt Options) (*core.Run, error) {
 		sort.Strings(ids)
 		return nil, core.Errorf(core.EINVALID, "Step %s needs setup before a run: %s", labelOf(a.Steps, ids[0]), problems[ids[0]])
 	}
+	if missing := a.MissingHookVars(opt.Vars); len(missing) > 0 {
+		return nil, core.Errorf(core.EINVALID, "%q reads %s, which only a webhook request with those fields sets: nothing ran.", a.Name, braced(missing))
+	}
 	if opt.Trigger == "" {
 		opt.Trigger = "manual"
 	}
@@ -84,6 +87,15 @@ func (e *Engine) Prepare(a core.Automation, opt Options) (*core.Run, error) {
 		e.keepInitial(run.ID, opt.Vars)
 	}
 	return run, nil
+}
+
+// braced writes variable names as people type them: {a}, {b}.
+func braced(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = "{" + n + "}"
+	}
+	return strings.Join(out, ", ")
 }
 
 // Execute runs a prepared run to its end (or to an approval) and returns

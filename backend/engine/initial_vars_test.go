@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -60,12 +61,30 @@ func TestInitialVariablesReachEveryStep(t *testing.T) {
 func TestRunWithoutInitialVariables(t *testing.T) {
 	r := newRig(t)
 	first, _ := r.e.Prepare(hookAutomation(), engine.Options{Vars: map[string]any{"webhook_amount": "50", "webhook_order": "B"}})
-	second, _ := r.e.Prepare(hookAutomation(), engine.Options{})
+	second, _ := r.e.Prepare(hookAutomation(), engine.Options{Vars: map[string]any{"webhook_amount": "5", "webhook_order": "C"}})
 	out := r.e.Execute(context.Background(), second)
-	if _, set := out.Variables["webhook_amount"]; set {
+	if out.Variables["webhook_order"] != "C" || out.Variables["webhook_amount"] != "5" {
 		t.Fatalf("a run must not take another run's variables: %v", out.Variables)
 	}
 	if out = r.e.Execute(context.Background(), first); out.Status != core.RunCompleted || out.Variables["webhook_order"] != "B" {
 		t.Fatalf("status %s: %s %v", out.Status, out.Error, out.Variables)
+	}
+}
+
+// TestMissingWebhookFieldsStopTheRunBeforeItStarts proves a run that
+// lacks a webhook field its steps read never starts: a webhook request
+// without the field, and a run by hand or by schedule (no fields at all),
+// are refused naming the field, and nothing is recorded or sent; a step
+// would otherwise send "{webhook_order}" as text.
+func TestMissingWebhookFieldsStopTheRunBeforeItStarts(t *testing.T) {
+	for _, vars := range []map[string]any{{"webhook_amount": "12.50"}, nil} {
+		r := newRig(t)
+		_, err := r.e.Prepare(hookAutomation(), engine.Options{Trigger: "webhook", Vars: vars})
+		if core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), "{webhook_order}") {
+			t.Errorf("vars %v: %v", vars, err)
+		}
+		if runs, _ := r.db.ListRuns(core.RunFilter{}); len(runs) != 0 || len(r.hooks.sent) != 0 {
+			t.Errorf("vars %v: %d runs recorded, %d webhooks sent", vars, len(runs), len(r.hooks.sent))
+		}
 	}
 }
