@@ -56,9 +56,9 @@ func (s *Services) SaveAutomation(a core.Automation) (core.Automation, error) {
 		s.dropSecretKeys(written)
 		return a, err
 	}
+	s.reloadSchedules() // first: an edit takes effect at once
 	s.dropUnusedWebhookSecrets(&a, old)
 	s.refreshHooks()
-	s.reloadSchedules()
 	return a, nil
 }
 

@@ -99,7 +99,10 @@ func (s *Services) scheduleEntries() ([]schedule.Entry, error) {
 
 // fireSlot starts the run of a slot through the same path as a run by
 // hand, with the trigger "schedule" (or "schedule (catch-up)").
-func (s *Services) fireSlot(_ context.Context, id uint64, _ time.Time, catchUp bool) (uint64, <-chan struct{}, error) {
+func (s *Services) fireSlot(_ context.Context, id uint64, slot time.Time, catchUp bool) (uint64, <-chan struct{}, error) {
+	if err := s.slotStillDue(id, slot); err != nil {
+		return 0, nil, err
+	}
 	trigger := TriggerSchedule
 	if catchUp {
 		trigger = TriggerScheduleCatchUp
