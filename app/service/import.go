@@ -54,7 +54,8 @@ func (s *Services) PlanImport(r io.Reader) (ImportPlan, error) {
 	if err != nil {
 		return ImportPlan{}, err
 	}
-	p := ImportPlan{Format: j.file.Format, Version: j.file.Version, Clashes: []ImportClash{}, Warnings: tlsWarnings(j.file.Connections),
+	p := ImportPlan{Format: j.file.Format, Version: j.file.Version, Clashes: []ImportClash{},
+		Warnings:    append(tlsWarnings(j.file.Connections), scheduleWarnings(j.file.Automations)...),
 		Connections: names(j.file.Connections, func(c core.Connection) string { return c.Name }),
 		Templates:   names(j.file.Templates, func(t core.ActionTemplate) string { return t.Name }),
 		Automations: names(j.file.Automations, func(a core.Automation) string { return a.Name })}
@@ -128,7 +129,7 @@ func (j *importJob) result(ids core.ImportIDs) ImportResult {
 			written = append(written, c)
 		}
 	}
-	out.Warnings = tlsWarnings(written)
+	out.Warnings = append(tlsWarnings(written), scheduleWarnings(j.file.Automations)...)
 	for _, c := range written {
 		if need := missingSecrets(c); len(need) > 0 {
 			out.Secrets = append(out.Secrets, SecretsToEnter{ConnectionID: c.ID, Connection: c.Name, Fields: need})
@@ -147,6 +148,19 @@ func outcome[T any](items []core.ImportItem[T], name func(T) string) ImportOutco
 			out.Replaced = append(out.Replaced, name(it.Record))
 		case core.ImportSkip:
 			out.Skipped = append(out.Skipped, name(it.Record))
+		}
+	}
+	return out
+}
+
+// scheduleWarnings names each automation whose schedule was on in the
+// file: it is imported switched off, so the same slots never run in two
+// data folders at once.
+func scheduleWarnings(autos []core.Automation) []string {
+	out := []string{}
+	for _, a := range autos {
+		if a.Schedule != nil && a.Schedule.Enabled {
+			out = append(out, fmt.Sprintf("Automation %q has a schedule: it is imported switched off, so its slots never run in two places. Turn it on where it should run.", a.Name))
 		}
 	}
 	return out

@@ -152,6 +152,11 @@ func (j *importJob) automations(s *Services) func() error {
 			if err := renewHookToken(&a); err != nil {
 				return itemError("automation", i, a.Name, nil, err)
 			}
+			if a.Schedule != nil {
+				off := *a.Schedule  // a copy: the file's record stays as read, for the warnings
+				off.Enabled = false // never the same slots in two data folders
+				a.Schedule = &off
+			}
 			if err := checkAutomation(&a, fileRefs(tpls, conns)); err != nil {
 				return itemError("automation", i, a.Name, a.Steps, err)
 			}

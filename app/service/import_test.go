@@ -203,3 +203,32 @@ func TestSharedNamesConflict(t *testing.T) {
 		t.Fatal("a refused import wrote")
 	}
 }
+
+// TestImportedSchedulesArriveSwitchedOff proves an automation whose
+// schedule was on in the file is imported with it off, and the plan and
+// the result say so: an export copied to a second machine never runs the
+// same slots twice.
+func TestImportedSchedulesArriveSwitchedOff(t *testing.T) {
+	s, _ := MustServices(t, nil)
+	data := mutated(t, func(m map[string]any) {
+		at(m, "automations", 0)["schedule"] = map[string]any{"enabled": true, "kind": "daily", "at": "09:00", "timezone": "UTC"}
+	})
+	plan, err := s.PlanImport(bytes.NewReader(data))
+	if err != nil || len(plan.Warnings) != 1 || !strings.Contains(plan.Warnings[0], "imported switched off") {
+		t.Fatalf("plan warnings %q, %v", plan.Warnings, err)
+	}
+	res, err := importBytes(s, data, service.ClashRename)
+	if err != nil || len(res.Warnings) != 1 {
+		t.Fatalf("result warnings %q, %v", res.Warnings, err)
+	}
+	autos, _ := s.DB.ListAutomations()
+	on := 0
+	for _, a := range autos {
+		if a.Schedule != nil && a.Schedule.Enabled {
+			on++
+		}
+	}
+	if on != 0 {
+		t.Fatalf("%d imported schedules are on", on)
+	}
+}
