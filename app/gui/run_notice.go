@@ -19,7 +19,7 @@ type RunNotice struct {
 // runNoticeFor returns the notice a run deserves, and false for runs that
 // need none (started by hand or from the command line, or fine).
 func runNoticeFor(r core.Run) (RunNotice, bool) {
-	if r.Trigger != "schedule" {
+	if r.Trigger != service.TriggerSchedule && r.Trigger != service.TriggerScheduleCatchUp && r.Trigger != "webhook" {
 		return RunNotice{}, false
 	}
 	what := map[core.RunStatus]string{

@@ -21,6 +21,8 @@ func TestRunNoticeOnlyForScheduledRunsThatNeedALook(t *testing.T) {
 		{"schedule", core.RunWaiting, "Cap check is waiting for approval"},
 		{"schedule", core.RunCompleted, ""},
 		{"schedule", core.RunStopped, ""},
+		{"schedule (catch-up)", core.RunFailed, "Cap check failed"},
+		{"webhook", core.RunWaiting, "Cap check is waiting for approval"},
 		{"manual", core.RunFailed, ""},
 		{"cli", core.RunWaiting, ""},
 	} {

@@ -62,19 +62,21 @@ func validCloseBehaviour(b string) bool {
 	return slices.Contains([]string{CloseAsk, CloseBackground, CloseQuit}, b)
 }
 
-// SchedulesOn reports whether schedules are not paused and any automation
-// has an enabled schedule, so
-// closing the window would stop runs the user expects.
+// SchedulesOn reports whether any automation has an enabled schedule (and
+// schedules are not paused) or an enabled webhook trigger, so closing the
+// window would stop runs the user expects.
 func (s *Services) SchedulesOn() (bool, error) {
 	paused, err := s.SchedulesPaused()
-	if err != nil || paused {
+	if err != nil {
 		return false, err
 	}
 	all, err := s.DB.ListAutomations()
 	if err != nil {
 		return false, err
 	}
-	return slices.ContainsFunc(all, func(a core.Automation) bool { return a.Schedule != nil && a.Schedule.Enabled }), nil
+	return slices.ContainsFunc(all, func(a core.Automation) bool {
+		return (!paused && a.Schedule != nil && a.Schedule.Enabled) || a.HookEnabled()
+	}), nil
 }
 
 // CloseActionFor says what a close request does now.

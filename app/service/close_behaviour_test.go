@@ -43,6 +43,27 @@ func TestCloseActionFollowsSchedulesAndSetting(t *testing.T) {
 	}
 }
 
+// TestWebhookTriggersKeepTheWindowQuestion proves an enabled webhook
+// trigger, like a schedule, makes closing the window ask (its listener
+// would stop), also while schedules are paused.
+func TestWebhookTriggersKeepTheWindowQuestion(t *testing.T) {
+	s, _ := MustServices(t, nil)
+	token, err := service.NewHookToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveAutomation(core.Automation{Name: "On sale", Hook: &core.HookTrigger{Enabled: true, Token: token},
+		Steps: []core.Step{{ID: "s1", Kind: core.StepCondition, Match: "all", Rules: []core.ConditionRule{{Left: "1", Op: core.OpLess, Right: "2"}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSchedulesPaused(true); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.CloseActionFor(); err != nil || got != service.CloseActionAsk {
+		t.Fatalf("a webhook trigger on: %v, %v; want ask", got, err)
+	}
+}
+
 // TestSetCloseBehaviourRefusesUnknown names the field and keeps the old value.
 func TestSetCloseBehaviourRefusesUnknown(t *testing.T) {
 	s, _ := MustServices(t, nil)
