@@ -63,3 +63,41 @@ func waiting(s *service.Services, id uint64) bool {
 	runs, _ := s.DB.ListRuns(core.RunFilter{AutomationID: id, Status: core.RunWaiting})
 	return len(runs) > 0
 }
+
+// TestSlotClaimedBeforeACrashShowsAsSkipped proves a slot claimed as fired
+// whose run never started (AffDesk stopped between the two) is recorded
+// as skipped, with the reason, when the scheduler next starts, and is not
+// run again.
+func TestSlotClaimedBeforeACrashShowsAsSkipped(t *testing.T) {
+	clk := schedule.NewManualClock(fixed)
+	s := scheduledServices(t, t.TempDir(), clk)
+	defer s.Close()
+	a := everyMinute(t, s)
+	slot := fixed.Add(-time.Minute).Truncate(time.Minute)
+	if ok, err := s.DB.ClaimSlot(a.ID, slot, core.SlotRecord{Slot: slot, Status: core.SlotFired, At: slot}); !ok || err != nil {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	n := clk.Arms()
+	if err := s.StartScheduler(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	clk.WaitArms(n)
+	s.StopScheduler()
+	recs, _ := s.DB.Slots(a.ID, 0)
+	found := false
+	for _, r := range recs {
+		if !r.Slot.Equal(slot) {
+			continue
+		}
+		found = true
+		if r.Status != core.SlotSkipped || !strings.Contains(r.Reason, "stopped before the run started") {
+			t.Fatalf("the orphan slot: %+v", r)
+		}
+	}
+	if !found {
+		t.Fatalf("the orphan slot's record is gone: %+v", recs)
+	}
+	if runs, _ := s.DB.ListRuns(core.RunFilter{AutomationID: a.ID}); len(runs) != 0 {
+		t.Fatalf("%d runs: the claimed slot ran again", len(runs))
+	}
+}

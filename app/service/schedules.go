@@ -39,6 +39,9 @@ func (s *Services) StartScheduler(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.settleOrphanSlots(); err != nil {
+		return err
+	}
 	sc := schedule.New(schedule.Config{Clock: s.sched.clock, Store: s.DB, Source: s.scheduleEntries, Fire: s.fireSlot, Paused: paused})
 	if err := sc.Start(ctx); err != nil {
 		return err
