@@ -29,8 +29,9 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrateV2,
 	migrateV3,
 	migrateRunJournal,
-	migrateRateStates,    // rate-limit states (ratestates.go)
-	migrateScheduleSlots, // schedule slot records (slots.go)
+	migrateRateStates,       // rate-limit states (ratestates.go)
+	migrateScheduleSlots,    // schedule slot records (slots.go)
+	migrateScheduleTriggers, // old schedule triggers become switched-off schedules (migrate_triggers.go)
 }
 
 // SchemaVersion is the version this build writes.

@@ -251,3 +251,48 @@ func TestMigratesV1TemplatesToV2(t *testing.T) {
 		t.Fatalf("reopening re-ran the migration: retries %d", again.Retries)
 	}
 }
+
+// TestOldScheduleTriggersBecomeSwitchedOffSchedules writes an automation
+// as schema 3 stored it, with a schedule trigger that never fired, and
+// checks the upgrade keeps its expression as a cron schedule, switched
+// off, while an automation run by hand gets none.
+func TestOldScheduleTriggersBecomeSwitchedOffSchedules(t *testing.T) {
+	dir := t.TempDir()
+	b, err := bolt.Open(filepath.Join(dir, store.FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := map[uint64]string{
+		1: `{"id":1,"name":"Weekly","trigger":{"kind":"schedule","cron":"0 9 * * MON","timezone":"Europe/Berlin"},"steps":[]}`,
+		2: `{"id":2,"name":"By hand","trigger":{"kind":"manual"},"steps":[]}`,
+	}
+	err = b.Update(func(tx *bolt.Tx) error {
+		meta, _ := tx.CreateBucket([]byte("meta"))
+		meta.Put([]byte("schema_version"), binary.BigEndian.AppendUint64(nil, 3))
+		for _, name := range []string{"connections", "templates", "secrets", "settings", "runs"} {
+			tx.CreateBucket([]byte(name))
+		}
+		autos, _ := tx.CreateBucket([]byte("automations"))
+		for id, v := range old {
+			if err := autos.Put(binary.BigEndian.AppendUint64(nil, id), []byte(v)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := MustOpen(t, dir)
+	weekly, err := db.GetAutomation(1)
+	if err != nil || weekly.Schedule == nil {
+		t.Fatalf("weekly %+v, %v", weekly, err)
+	}
+	if s := weekly.Schedule; s.Enabled || s.Kind != "cron" || s.Cron != "0 9 * * MON" || s.Timezone != "Europe/Berlin" {
+		t.Fatalf("schedule %+v", s)
+	}
+	if byHand, _ := db.GetAutomation(2); byHand.Schedule != nil {
+		t.Fatalf("a manual automation got a schedule: %+v", byHand.Schedule)
+	}
+}
