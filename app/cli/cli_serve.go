@@ -21,8 +21,9 @@ func newServeCmd(env *cliEnv) *cobra.Command {
 		Long: `Runs the data folder's schedules and webhook triggers with no window, until
 SIGINT (Ctrl-C) or SIGTERM, printing each run as it starts and ends. The
 window and serve cannot hold one data folder together: the second says
-which process holds it and exits with status 1. Runs in progress when it
-stops are cancelled and recorded.`,
+which process holds it and exits with status 1, and so do the other
+commands while serve runs (runs list, runs approve…). Runs in progress
+when it stops are cancelled and recorded.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return env.withData(func(s *service.Services) error {
