@@ -34,7 +34,7 @@ stopped, waiting_approval, cancelled, interrupted or running.`,
 			if limit < 0 {
 				return usagef("--limit must be 0 (no limit) or more")
 			}
-			return env.withData(func(s *service.Services) error {
+			return env.readData(func(s *service.Services) error {
 				runs, err := s.ListRuns(auto, f)
 				if err != nil {
 					return env.reportErr(err, core.ENOTFOUND, core.ECONFLICT)
@@ -81,7 +81,7 @@ func newRunsShowCmd(env *cliEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return env.withData(func(s *service.Services) error {
+			return env.readData(func(s *service.Services) error {
 				run, err := s.FullRun(id)
 				if err != nil {
 					return env.reportErr(err)
@@ -95,6 +95,18 @@ func newRunsShowCmd(env *cliEnv) *cobra.Command {
 		}}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the run record as JSON")
 	return cmd
+}
+
+// readData opens the data folder for a listing: no secret store and no
+// daily backup; f reports its own errors.
+func (env *cliEnv) readData(f func(*service.Services) error) error {
+	var inner error
+	_, err := env.openData(func(s *service.Services) (any, error) { inner = f(s); return nil, nil })
+	if err != nil {
+		env.say("%s", core.ErrorMessage(err))
+		return exitError(ExitFailed)
+	}
+	return inner
 }
 
 // withData opens the data folder with the secret store (as runs need)
