@@ -2,3 +2,9 @@ package service
 
 // SetHookLogf makes the webhook listener log to f (tests read its lines).
 func SetHookLogf(s *Services, f func(string, ...any)) { s.hooks.logf = f }
+
+// LookupHook finds the trigger a token belongs to, as the listener does.
+func LookupHook(s *Services, token string) (enabled, ok bool, err error) {
+	h, ok, err := s.lookupHook(token)
+	return h.Enabled, ok, err
+}

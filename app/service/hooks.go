@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"log"
+	"net"
 	"sync"
 	"time"
 
@@ -128,13 +129,28 @@ func (s *Services) lookupHook(token string) (hooks.Hook, bool, error) {
 		if a.Hook == nil || a.Hook.Token == "" || subtle.ConstantTimeCompare([]byte(a.Hook.Token), []byte(token)) != 1 {
 			continue
 		}
-		h := hooks.Hook{AutomationID: a.ID, Enabled: a.Hook.Enabled, SecretHeader: a.Hook.SecretHeader}
+		h := hooks.Hook{AutomationID: a.ID, Enabled: a.Hook.Enabled && s.hookReachable(a), SecretHeader: a.Hook.SecretHeader}
 		if key, _, ok := SecretRef(a.Hook.Secret); ok {
 			h.Secret, _ = s.Secrets.GetSecret(key)
 		}
 		return h, true, nil
 	}
 	return hooks.Hook{}, false, nil
+}
+
+// hookReachable reports whether a's trigger may answer: always on this
+// machine's loopback; beyond it only with a shared secret, so an exposed
+// listener never runs an automation for anyone who learns its URL.
+func (s *Services) hookReachable(a core.Automation) bool {
+	if a.Hook.SecretHeader != "" {
+		return true
+	}
+	set, err := s.HookSettings()
+	if err == nil && !net.ParseIP(set.Address).IsLoopback() {
+		s.hookLogf()("webhook: automation %q has no shared secret, which a listener beyond this machine requires: refused", a.Name)
+		return false
+	}
+	return err == nil
 }
 
 // fireHook records a run of the hook's automation, triggered by

@@ -279,3 +279,27 @@ func TestCopiesAndImportsGetTheirOwnToken(t *testing.T) {
 		tokens[x.Hook.Token] = true
 	}
 }
+
+// TestExposedListenerNeedsASharedSecret proves a trigger without a shared
+// secret answers on this machine's loopback only: once the listener is
+// set to an address beyond it, such a trigger is refused.
+func TestExposedListenerNeedsASharedSecret(t *testing.T) {
+	s, _ := MustServices(t, nil)
+	token, _ := service.NewHookToken()
+	if _, err := s.SaveAutomation(core.Automation{Name: "Open", Hook: &core.HookTrigger{Enabled: true, Token: token},
+		Steps: []core.Step{{ID: "s1", Kind: core.StepCondition, Match: "all", Rules: []core.ConditionRule{{Left: "1", Op: core.OpLess, Right: "2"}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		addr string
+		want bool
+	}{{"127.0.0.1", true}, {"0.0.0.0", false}, {"192.0.2.10", false}} {
+		if err := s.DB.SetSetting("hooks_address", tt.addr); err != nil {
+			t.Fatal(err)
+		}
+		enabled, ok, err := service.LookupHook(s, token)
+		if !ok || err != nil || enabled != tt.want {
+			t.Errorf("listening on %s: enabled %v (found %v, %v), want %v", tt.addr, enabled, ok, err, tt.want)
+		}
+	}
+}
