@@ -40,6 +40,13 @@ func (env *cliEnv) serve(ctx context.Context, s *service.Services) error {
 	if err := s.StartHooks(ctx); err != nil {
 		env.say("webhook triggers: %s", core.ErrorMessage(err))
 	}
+	if st, err := s.HookStatus(); err == nil && st.Running {
+		exposed := ""
+		if st.Exposed {
+			exposed = " (beyond this machine: only triggers with a shared secret answer)"
+		}
+		fmt.Fprintf(env.stdout, "Webhook triggers listen at %s<token>%s.\n", st.URLBase, exposed)
+	}
 	fmt.Fprintf(env.stdout, "Serving the schedules of %s; stop with Ctrl-C or SIGTERM.\n", s.DB.Path)
 	if err := s.Serve(ctx); err != nil {
 		env.say("%s", core.ErrorMessage(err))
