@@ -8,3 +8,15 @@ func LookupHook(s *Services, token string) (enabled, ok bool, err error) {
 	h, ok, err := s.lookupHook(token)
 	return h.Enabled, ok, err
 }
+
+// ScheduledRunsGoing lists the runs the scheduler counts as still going
+// for an automation (none when it does not run).
+func ScheduledRunsGoing(s *Services, id uint64) []uint64 {
+	s.sched.mu.Lock()
+	sc := s.sched.s
+	s.sched.mu.Unlock()
+	if sc == nil {
+		return nil
+	}
+	return sc.Going(id)
+}
