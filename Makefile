@@ -102,9 +102,13 @@ smoke: cli
 reliability: cli
 	AFFDESK_BIN=$(CURDIR)/build/bin/$(APP)-cli go test -tags reliability -count=1 -run TestKillLoop -v ./app/cli/
 
-## bench: Go benchmarks with a baseline in the same run
+## bench: every Go benchmark (3 runs each), printed as one table: each
+## figure beside its same-run baseline and the ratio; kept in build/bench.md
+BENCH_COUNT ?= 3
 bench: bindings
-	go test -run '^$$' -bench . -benchmem -count 3 ./backend/...
+	@mkdir -p build
+	go test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./backend/... ./app/... | tee build/bench.txt
+	@go run ./bench/table -header "$$(uname -srm), $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $$(date -u +%F); commit $(COMMIT)" < build/bench.txt | tee build/bench.md
 
 ## bench-idle: idle memory of the real window against a hello-world Wails app, same run
 bench-idle: build
