@@ -67,7 +67,15 @@ func BenchmarkGetStepSelect(b *testing.B) {
 			}
 		}
 	}
+	all := func(body []byte) {
+		got, _, err := (selector{}).SelectAll(context.Background(), body, benchPaths)
+		if err != nil || len(got[0]) != 20000 || len(got[1]) != 20000 {
+			b.Fatal(err)
+		}
+	}
 	b.Run("call+SelectEach", func(b *testing.B) { run(b, call, each) })
+	b.Run("call+SelectAll", func(b *testing.B) { run(b, call, all) })
+	b.Run("pagedCall+SelectAll", func(b *testing.B) { run(b, paged, all) })
 	b.Run("pagedCall+SelectEach", func(b *testing.B) { run(b, paged, each) })
 	b.Run("BaselineOjgParse", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
@@ -86,7 +94,9 @@ func BenchmarkGetStepSelect(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			var doc struct{ Actions []struct{ Id, State, Payout string } }
+			var doc struct {
+				Actions []struct{ Id, State, Payout string }
+			}
 			err = json.NewDecoder(resp.Body).Decode(&doc)
 			resp.Body.Close()
 			if err != nil || len(doc.Actions) != 20000 {
