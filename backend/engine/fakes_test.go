@@ -83,6 +83,18 @@ func (pickSelector) Select(_ context.Context, body []byte, path string) ([]any, 
 	return doc.Select(x), nil
 }
 
+func (f pickSelector) SelectAll(ctx context.Context, body []byte, paths []string) ([][]any, int, error) {
+	out := make([][]any, len(paths))
+	for i, p := range paths {
+		vals, err := f.Select(ctx, body, p)
+		if err != nil {
+			return nil, i, err
+		}
+		out[i] = vals
+	}
+	return out, -1, nil
+}
+
 type fakeMailer struct {
 	mu   sync.Mutex
 	sent []engine.Email

@@ -34,6 +34,12 @@ type Selector interface {
 	// adapter's node and time limits and until ctx ends; EINVALID for
 	// a bad path or a body that is not JSON.
 	Select(ctx context.Context, body []byte, path string) ([]any, error)
+	// SelectAll returns, for each path in order, the values it selects
+	// in one JSON body, parsing the body once, with Select's limits and
+	// errors per path. On failure it also returns the index of the path
+	// being evaluated (the body's own error is reported at the first
+	// path); the values are then nil.
+	SelectAll(ctx context.Context, body []byte, paths []string) ([][]any, int, error)
 }
 
 // StatsPuller runs Pull Stats steps.

@@ -62,13 +62,22 @@ func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[s
 }
 
 // selectInto sets each selection's variable: one value as itself, many as
-// a list, none as empty text with a warning.
+// a list, none as empty text with a warning. The body is parsed once for
+// all the step's selections.
 func (r *runner) selectInto(ctx context.Context, s core.Step, body []byte, v vars, res *core.StepResult) error {
-	for _, sel := range s.Selections {
-		vals, err := r.e.Selector.Select(ctx, body, sel.Path)
-		if err != nil {
-			return fmt.Errorf("field {%s}: %w", sel.Variable, err)
-		}
+	if len(s.Selections) == 0 {
+		return nil
+	}
+	paths := make([]string, len(s.Selections))
+	for i, sel := range s.Selections {
+		paths[i] = sel.Path
+	}
+	all, failed, err := r.e.Selector.SelectAll(ctx, body, paths)
+	if err != nil {
+		return fmt.Errorf("field {%s}: %w", s.Selections[max(failed, 0)].Variable, err)
+	}
+	for i, sel := range s.Selections {
+		vals := all[i]
 		switch len(vals) {
 		case 0:
 			set(v, res, sel.Variable, "")

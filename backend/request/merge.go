@@ -91,8 +91,10 @@ func (m *merger) identity(item any) string {
 }
 
 // result returns the merged body, or the single body when nothing merges.
+// A lone page (one page, no date windows) is returned as it came, byte
+// for byte: nothing of it is re-encoded.
 func (m *merger) result() ([]byte, error) {
-	if !m.merge || m.first == nil {
+	if !m.merge || m.first == nil || m.pieces == 1 && !m.dedupe {
 		return m.last, nil
 	}
 	if m.items == nil {

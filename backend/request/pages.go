@@ -41,7 +41,8 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 			return nil
 		}
 		prev = sum
-		doc, err := decode(body)
+		quick := page == 1 && !m.dedupe
+		doc, err := decodePage(body, quick)
 		if err != nil {
 			return core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
 		}
@@ -54,6 +55,11 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 			return nil
 		}
 		res.Pages++
+		if quick && next != nil {
+			if doc, err = decode(body); err != nil {
+				return core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
+			}
+		}
 		m.addDoc(body, doc)
 		if next == nil {
 			return nil
@@ -170,15 +176,20 @@ func impactNext(b *Built, doc any, target core.Target) *Built {
 
 // affiseNext follows pagination.next_page (a number, or false at the end).
 func affiseNext(pg core.Pagination, b *Built, doc any) *Built {
-	n, ok := core.Dig(doc, "pagination.next_page").(json.Number)
-	if !ok {
+	var n string
+	switch v := core.Dig(doc, "pagination.next_page").(type) {
+	case json.Number:
+		n = v.String()
+	case int64:
+		n = strconv.FormatInt(v, 10)
+	default:
 		return nil
 	}
 	param := pg.PageParam
 	if param == "" {
 		param = "page"
 	}
-	return b.withQuery(map[string]string{param: n.String()})
+	return b.withQuery(map[string]string{param: n})
 }
 
 // sameHostLink resolves a next link against the current URL. A link to

@@ -1,0 +1,182 @@
+package request_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/request"
+)
+
+// impactPage builds page `page` of `pages` of an impact.com-like Actions
+// list of n records, about 1 KB each.
+func impactPage(page, pages, n int) []byte {
+	var b strings.Builder
+	next := ""
+	if page < pages {
+		next = "/Actions?Page=" + strconv.Itoa(page+1)
+	}
+	fmt.Fprintf(&b, `{"@page":"%d","@numpages":"%d","@pagesize":"%d","@total":"%d","@nextpageuri":"%s","Actions":[`, page, pages, n, n*pages, next)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"Id":"1000.%d.%d","CampaignId":"1000","State":"PENDING","Payout":"%d.88","Amount":"21.99","Currency":"USD",`+
+			`"EventDate":"2020-09-10T10:42:38-07:00","LockingDate":"2020-09-26T00:00:00-07:00","MediaPartnerId":"39787",`+
+			`"CustomerCity":"Santa Barbara","Note":"%s","Uri":"/Advertisers/IR/Actions/1000.%d"}`, page, i, i%50, strings.Repeat("x", 560), i)
+	}
+	b.WriteString(`]}`)
+	return []byte(b.String())
+}
+
+// pagesServer serves the pages of impactPage by their Page parameter.
+func pagesServer(pages [][]byte) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(r.URL.Query().Get("Page"))
+		if n < 1 || n > len(pages) {
+			n = 1
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(pages[n-1])
+	}))
+}
+
+// peakHeap samples HeapAlloc while it runs and reports the highest value
+// above the live heap at its start.
+type peakHeap struct {
+	peak atomic.Uint64
+	base uint64 // live heap when sampling began (the fixture's pages)
+	stop chan struct{}
+	wg   sync.WaitGroup
+}
+
+func startPeak() *peakHeap {
+	runtime.GC()
+	p := &peakHeap{stop: make(chan struct{})}
+	var start runtime.MemStats
+	runtime.ReadMemStats(&start)
+	p.base = start.HeapAlloc
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > p.peak.Load() {
+				p.peak.Store(ms.HeapAlloc)
+			}
+			select {
+			case <-p.stop:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	return p
+}
+
+func (p *peakHeap) report(b *testing.B, page int) {
+	close(p.stop)
+	p.wg.Wait()
+	peak := float64(p.peak.Load() - min(p.base, p.peak.Load()))
+	b.ReportMetric(peak/(1<<20), "peakMiB")
+	b.ReportMetric(peak/float64(page), "peak/page")
+}
+
+// BenchmarkListPages pages a 10-page × 20,000-action list through the
+// client, with the two selections a step would make, on a loopback
+// server. BaselinePlainPager pages the same list with net/http and a
+// typed encoding/json decode, keeping only the two selected fields, in
+// the same run. Each reports peak heap in MiB and as a multiple of one
+// page's bytes.
+func BenchmarkListPages(b *testing.B) {
+	const pagesN, per = 10, 20000
+	pages := make([][]byte, pagesN)
+	total := 0
+	for i := range pages {
+		pages[i] = impactPage(i+1, pagesN, per)
+		total += len(pages[i])
+	}
+	srv := pagesServer(pages)
+	defer srv.Close()
+	tp := core.ActionTemplate{Method: "GET", Path: "/Actions", Pagination: core.Pagination{Kind: core.PageImpact, ItemsKey: "Actions", PageParam: "Page", MaxPages: 50}}
+	tg := core.Target{ConnectionName: "Acme", BaseURL: srv.URL, Platform: core.PlatformImpact, RateKey: "1", Auth: core.Auth{Kind: core.AuthBasic, User: "IR", Password: "tok"}}
+	b.Run("affdesk-client", func(b *testing.B) {
+		c := &request.Client{Limiters: request.NewLimiters(nil), UserAgent: ua, MaxBody: 1 << 30}
+		b.SetBytes(int64(total))
+		b.ReportAllocs()
+		p := startPeak()
+		for b.Loop() {
+			res, err := c.Do(context.Background(), request.Call{Template: tp, Target: tg})
+			if err != nil || res.Pages != pagesN {
+				b.Fatal(err, res.Warnings)
+			}
+			ids, payouts := selectTwo(b, res.Body)
+			if ids != pagesN*per || payouts != pagesN*per {
+				b.Fatal(ids, payouts)
+			}
+		}
+		p.report(b, len(pages[0]))
+	})
+	b.Run("BaselinePlainPager", func(b *testing.B) {
+		b.SetBytes(int64(total))
+		b.ReportAllocs()
+		p := startPeak()
+		for b.Loop() {
+			if n := plainPager(b, srv.URL); n != pagesN*per {
+				b.Fatal(n)
+			}
+		}
+		p.report(b, len(pages[0]))
+	})
+}
+
+// selectTwo stands in for the step's two selections ($.Actions[*].Id and
+// $.Actions[*].Payout) with a typed decode, so the figure is the
+// client's own cost; the engine's selections are measured in app/service.
+func selectTwo(b *testing.B, body []byte) (int, int) {
+	var doc struct{ Actions []struct{ Id, Payout string } }
+	if err := json.Unmarshal(body, &doc); err != nil {
+		b.Fatal(err)
+	}
+	return len(doc.Actions), len(doc.Actions)
+}
+
+// plainPager follows @nextpageuri with a typed decode per page, keeping
+// only the Id and Payout of each action.
+func plainPager(b *testing.B, base string) int {
+	var ids, payouts []string
+	next := "/Actions?Page=1"
+	for next != "" {
+		resp, err := http.Get(base + next)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var page struct {
+			Next    string `json:"@nextpageuri"`
+			Actions []struct{ Id, Payout string }
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range page.Actions {
+			ids, payouts = append(ids, a.Id), append(payouts, a.Payout)
+		}
+		next = page.Next
+	}
+	return len(ids)
+}
