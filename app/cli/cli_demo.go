@@ -27,6 +27,8 @@ SIGINT (Ctrl-C) or SIGTERM. The address must be on this machine.`,
 			if !loopback(addr) {
 				return usagef("--addr %q: the demo tracker listens on this machine only (127.0.0.1 or ::1)", addr)
 			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop() // caught before the URL is printed, so a quick stop is clean
 			srv, err := demotracker.Start(addr, nil)
 			if err != nil {
 				env.say("%v", err)
@@ -35,8 +37,6 @@ SIGINT (Ctrl-C) or SIGTERM. The address must be on this machine.`,
 			defer srv.Close()
 			fmt.Fprintf(env.stdout, "%s\nimpact.com: /Advertisers/%s (Basic %s:%s); Affise, Binom, Everflow key: %s\n",
 				srv.URL, core.DemoAccountSID, core.DemoAccountSID, core.DemoAuthToken, core.DemoAPIKey)
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
 			<-ctx.Done()
 			return nil
 		}}
