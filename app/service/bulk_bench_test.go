@@ -26,15 +26,17 @@ const bulkItems = 1000
 type bulkTracker struct {
 	list []byte
 	puts atomic.Int64
+	mu   sync.Mutex
+	keys map[string]int // PUTs by the API key they carried
 }
 
-func newBulkTracker() *bulkTracker {
-	ids := make([]string, bulkItems)
+func newBulkTracker(n int) *bulkTracker {
+	ids := make([]string, n)
 	for i := range ids {
 		ids[i] = strconv.Itoa(i + 1)
 	}
 	list, _ := json.Marshal(map[string]any{"items": ids})
-	return &bulkTracker{list: list}
+	return &bulkTracker{list: list, keys: map[string]int{}}
 }
 
 func (t *bulkTracker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -42,6 +44,9 @@ func (t *bulkTracker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	if r.Method == http.MethodPut {
 		t.puts.Add(1)
+		t.mu.Lock()
+		t.keys[r.Header.Get("X-API-Key")]++
+		t.mu.Unlock()
 		_, _ = w.Write([]byte(`{"ok":true}`))
 		return
 	}
@@ -52,6 +57,13 @@ func (t *bulkTracker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // list template, a write template and an automation that lists the items
 // and writes each, conc at a time.
 func bulkAutomation(tb testing.TB, s *service.Services, url string, conc int) uint64 {
+	tb.Helper()
+	id, _ := bulkAutomationConn(tb, s, url, conc)
+	return id
+}
+
+// bulkAutomationConn is bulkAutomation, also returning the connection.
+func bulkAutomationConn(tb testing.TB, s *service.Services, url string, conc int) (uint64, core.Connection) {
 	tb.Helper()
 	conn := mustSaveConn(tb, s, core.ConnectionInput{Connection: core.Connection{Name: "Loopback tracker", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": url, "auth_mode": "header", "key_name": "X-API-Key"}}, Secrets: map[string]string{"api_key": "k-123456"}})
@@ -72,7 +84,7 @@ func bulkAutomation(tb testing.TB, s *service.Services, url string, conc int) ui
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return a.ID
+	return a.ID, conn
 }
 
 // plainBulk is the baseline: the same GET and PUTs with a plain
@@ -131,6 +143,10 @@ func (j *nopJournal) Writes(uint64) ([]core.WriteEntry, error) { return nil, nil
 
 // runBulk runs the automation once and checks every item was written.
 func runBulk(tb testing.TB, s *service.Services, id uint64, tr *bulkTracker) time.Duration {
+	return runBulkN(tb, s, id, tr, bulkItems)
+}
+
+func runBulkN(tb testing.TB, s *service.Services, id uint64, tr *bulkTracker, n int) time.Duration {
 	before := tr.puts.Load()
 	start := time.Now()
 	run, err := s.RunNow(context.Background(), id, false, "cli")
@@ -138,8 +154,8 @@ func runBulk(tb testing.TB, s *service.Services, id uint64, tr *bulkTracker) tim
 	if err != nil || run.Status != core.RunCompleted {
 		tb.Fatalf("run: %v %s %s", err, run.Status, run.Error)
 	}
-	if n := tr.puts.Load() - before; n != bulkItems {
-		tb.Fatalf("%d PUTs arrived, want %d", n, bulkItems)
+	if got := tr.puts.Load() - before; got != int64(n) {
+		tb.Fatalf("%d PUTs arrived, want %d", got, n)
 	}
 	return took
 }
@@ -158,7 +174,7 @@ func BenchmarkBulkWrites1000(b *testing.B) {
 }
 
 func benchBulk(b *testing.B, conc int) {
-	tr := newBulkTracker()
+	tr := newBulkTracker(bulkItems)
 	srv := httptest.NewServer(tr)
 	defer srv.Close()
 	s, _ := MustServices(b, memSecrets{})
