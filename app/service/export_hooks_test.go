@@ -1,5 +1,7 @@
 package service
 
+import "github.com/affdesk/affdesk/backend/core"
+
 // SetHookLogf makes the webhook listener log to f (tests read its lines).
 func SetHookLogf(s *Services, f func(string, ...any)) { s.hooks.logf = f }
 
@@ -20,3 +22,7 @@ func ScheduledRunsGoing(s *Services, id uint64) []uint64 {
 	}
 	return sc.Going(id)
 }
+
+// SetJournal swaps the engine's write journal (benchmarks measure what
+// the durable journal costs against one that records nothing).
+func SetJournal(s *Services, j core.WriteJournal) { s.engine.Journal = j }

@@ -17,7 +17,7 @@ import (
 type caller struct{ s *Services }
 
 func (c caller) Call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, dryRun bool) (engine.Outcome, error) {
-	target, err := c.s.templateTarget(tpl)
+	target, err := c.s.runTarget(ctx, tpl)
 	if err != nil {
 		return engine.Outcome{}, err
 	}
@@ -135,7 +135,7 @@ func (p puller) Pull(ctx context.Context, cfg core.StatsConfig, from, to time.Ti
 	}
 	tpl, values := st.Request(from, to, cfg.Filters)
 	tpl.ConnectionID = cfg.ConnectionID
-	target, err := p.s.templateTarget(tpl)
+	target, err := p.s.runTarget(ctx, tpl)
 	if err != nil {
 		return nil, engine.Outcome{}, err
 	}

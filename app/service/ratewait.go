@@ -47,8 +47,10 @@ func (s *Services) waitBudget(report func(request.WaitNotice)) *request.WaitBudg
 }
 
 // runContext gives one run its wait budget; each wait shows as the run's
-// progress ("Waiting 42 s for impact.com's rate limit (3 of 10 min used)").
+// progress ("Waiting 42 s for impact.com's rate limit (3 of 10 min used)"),
+// and its own cache of resolved targets (runTarget).
 func (s *Services) runContext(ctx context.Context, runID uint64) context.Context {
+	ctx = withRunTargets(ctx)
 	return request.WithWaitBudget(ctx, s.waitBudget(func(n request.WaitNotice) {
 		if f := s.onEvent.Load(); f != nil {
 			(*f)(engine.Event{RunID: runID, Status: core.RunRunning, Message: n.Message(), Wait: true})

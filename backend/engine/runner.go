@@ -17,6 +17,7 @@ type runner struct {
 	dry  bool
 	nums map[string]int
 	mu   sync.Mutex // guards run and its saving while loop items run in parallel
+	tpls templateCache
 }
 
 // flow says how a step ended for the steps after it.

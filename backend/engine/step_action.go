@@ -10,9 +10,9 @@ import (
 // action calls a step's template with its values (variables filled in)
 // and sets the variables its selections pick from the response.
 func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.StepResult) error {
-	tpl, err := r.e.Templates.GetTemplate(s.TemplateID)
+	tpl, err := r.template(s.TemplateID)
 	if err != nil {
-		return fmt.Errorf("the step's template: %w", err)
+		return err
 	}
 	values := map[string]string{}
 	for k, t := range s.Values {

@@ -23,6 +23,9 @@ type DB struct {
 	bolt *bolt.DB
 	Path string
 	now  func() time.Time
+	// commits shares journal and item transactions between parallel
+	// loop items (group), so they share one fsync.
+	commits groupCommit
 }
 
 // Option changes how Open behaves.
@@ -74,9 +77,6 @@ func Open(dir string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, core.Errorf(core.EINVALID, "Cannot open the data file %s: %v.", path, err)
 	}
-	// Writes journaled by parallel loop items share one fsync; a lone
-	// writer waits at most this long for company.
-	b.MaxBatchDelay = 2 * time.Millisecond
 	db := &DB{bolt: b, Path: path, now: o.now}
 	if !o.readOnly {
 		err = db.upgrade(o.upgrade)

@@ -23,7 +23,7 @@ func (db *DB) SaveItems(runID uint64, step string, items []core.Iteration) error
 		}
 		vals[i] = v
 	}
-	return db.bolt.Batch(func(tx *bolt.Tx) error {
+	return db.group(func(tx *bolt.Tx) error {
 		b, err := nestedBucket(tx.Bucket(bucketRunItems), itob(runID), []byte(step))
 		if err != nil {
 			return fmt.Errorf("items of run %d step %s: %w", runID, step, err)

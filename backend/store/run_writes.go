@@ -18,7 +18,7 @@ func (db *DB) BeginWrite(w *core.WriteEntry) error {
 	if w.At.IsZero() {
 		w.At = db.now().UTC()
 	}
-	return db.bolt.Batch(func(tx *bolt.Tx) error {
+	return db.group(func(tx *bolt.Tx) error {
 		b, err := nestedBucket(tx.Bucket(bucketRunWrites), itob(w.RunID))
 		if err != nil {
 			return fmt.Errorf("journal of run %d: %w", w.RunID, err)
@@ -42,7 +42,7 @@ func (db *DB) EndWrite(w core.WriteEntry) error {
 	if w.Seq == 0 {
 		return fmt.Errorf("end write of run %d: the write was never begun", w.RunID)
 	}
-	return db.bolt.Batch(func(tx *bolt.Tx) error {
+	return db.group(func(tx *bolt.Tx) error {
 		b, err := nestedBucket(tx.Bucket(bucketRunWrites), itob(w.RunID))
 		if err != nil {
 			return fmt.Errorf("journal of run %d: %w", w.RunID, err)
