@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -56,11 +55,7 @@ func generateRunsForBench(db *DB, n int, end time.Time) error {
 			b := tx.Bucket(bucketRuns)
 			for i := from; i < n && i < from+10000; i++ {
 				r := benchRun(i, start.Add(time.Duration(i)*time.Minute))
-				v, err := json.Marshal(&r)
-				if err != nil {
-					return err
-				}
-				if err := b.Put(itob(r.ID), v); err != nil {
+				if err := writeRunDoc(tx, &r); err != nil {
 					return err
 				}
 			}

@@ -1,0 +1,27 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
+
+// FuzzDecodeSummary feeds arbitrary bytes to the summary decoder, which
+// must answer with an error or a run whose header agrees with it, never
+// panic.
+func FuzzDecodeSummary(f *testing.F) {
+	good, _ := encodeSummary(&core.Run{ID: 3, AutomationID: 9, Status: core.RunFailed, Error: "x"})
+	for _, seed := range [][]byte{good, good[:10], {}, {0, 0, 0, 0, 0, 0, 0, 1, 200, 'a'}} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, v []byte) {
+		h, at, err := decodeHeader(v)
+		if err != nil {
+			return
+		}
+		if at > len(v) || string(h.Status) != string(v[9:at]) {
+			t.Fatalf("header %+v ends at %d of %d", h, at, len(v))
+		}
+		_, _ = decodeSummary(v)
+	})
+}
