@@ -83,7 +83,7 @@ func settleJournal(tx *bolt.Tx, key []byte, now time.Time) ([]core.WriteEntry, e
 		return nil, nil
 	}
 	var out []core.WriteEntry
-	err := b.ForEach(func(k, v []byte) error {
+	err := forEachEntry(b, func(k, v []byte) error {
 		var w core.WriteEntry
 		if err := json.Unmarshal(v, &w); err != nil {
 			return fmt.Errorf("decode write %d: %w", btoi(k), err)
@@ -150,7 +150,7 @@ func foldItems(tx *bolt.Tx, key []byte, label string, unknown []core.WriteEntry)
 		}
 	}
 	c := &core.ItemCounts{}
-	err = b.ForEach(func(_, v []byte) error {
+	err = forEachEntry(b, func(_, v []byte) error {
 		var st struct {
 			Status string `json:"status"`
 		}

@@ -80,7 +80,8 @@ func decodeSummary(v []byte) (core.Run, error) {
 }
 
 // writeRunDoc stores a run document as given, with its summary and its
-// place in the index of runs not yet finished, in the same transaction.
+// place in the index of runs not yet finished, in the same transaction;
+// once the run has finished, its items and journal are packed.
 func writeRunDoc(tx *bolt.Tx, r *core.Run) error {
 	v, err := json.Marshal(r)
 	if err != nil {
@@ -89,7 +90,13 @@ func writeRunDoc(tx *bolt.Tx, r *core.Run) error {
 	if err := tx.Bucket(bucketRuns).Put(itob(r.ID), v); err != nil {
 		return fmt.Errorf("store run %d: %w", r.ID, err)
 	}
-	return indexRun(tx, r)
+	if err := indexRun(tx, r); err != nil {
+		return err
+	}
+	if r.Status.Finished() {
+		return packRun(tx, itob(r.ID))
+	}
+	return nil
 }
 
 // indexRun writes a run's summary and keeps runs_active holding exactly

@@ -25,3 +25,14 @@ func FuzzDecodeSummary(f *testing.F) {
 		_, _ = decodeSummary(v)
 	})
 }
+
+// FuzzUnpack feeds arbitrary bytes to the reader of packed items and
+// journals, which must answer with an error or entries, never panic.
+func FuzzUnpack(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		_ = unpack(raw, func(k, v []byte) error { return nil })
+		_, _, _ = field(raw)
+	})
+}
