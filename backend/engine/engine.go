@@ -28,6 +28,9 @@ type Engine struct {
 	Webhooks    Webhooks
 	Now         func() time.Time
 	OnEvent     func(Event)
+	// BodyBudget returns, as each run starts, how many bytes of loop item
+	// response bodies it keeps in all (nil or 0: DefaultBodyBudget).
+	BodyBudget func() int
 
 	mu      sync.Mutex
 	active  map[uint64]context.CancelFunc
@@ -50,6 +53,13 @@ func (e *Engine) now() time.Time {
 		return time.Now()
 	}
 	return e.Now()
+}
+
+func (e *Engine) bodyBudget() int {
+	if e.BodyBudget == nil {
+		return DefaultBodyBudget
+	}
+	return e.BodyBudget()
 }
 
 func (e *Engine) emit(ev Event) {
@@ -189,7 +199,7 @@ func (e *Engine) continueFrom(ctx context.Context, run *core.Run, v vars, start 
 	e.track(run.ID, cancel)
 	defer e.untrack(run.ID)
 	defer cancel()
-	r := &runner{e: e, run: run, dry: run.DryRun, nums: core.Numbering(run.Snapshot.Steps)}
+	r := &runner{e: e, run: run, dry: run.DryRun, nums: core.Numbering(run.Snapshot.Steps), body: newBodyBudget(e.bodyBudget())}
 	status, msg := r.top(ctx, run.Snapshot.Steps, v, start)
 	status, msg = settle(status, msg, run.Steps)
 	run.Status, run.Error = status, msg

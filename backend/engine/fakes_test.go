@@ -24,6 +24,7 @@ type fakeCaller struct {
 	sent    []string // "METHOD values" of writes actually sent
 	dry     int      // writes held back
 	failIf  func(values map[string]string) error
+	respond func(values map[string]string) string // a write's answer, in place of bodies[tpl.ID]
 	block   bool
 	running int
 	maxRun  int
@@ -56,6 +57,9 @@ func (f *fakeCaller) Call(ctx context.Context, tpl core.ActionTemplate, values m
 	}
 	if f.failIf != nil {
 		if err := f.failIf(values); err != nil {
+			if f.respond != nil {
+				rec.Response = f.respond(values)
+			}
 			return engine.Outcome{Records: []core.HTTPRecord{rec}}, err
 		}
 	}
@@ -64,6 +68,9 @@ func (f *fakeCaller) Call(ctx context.Context, tpl core.ActionTemplate, values m
 		f.sent = append(f.sent, tpl.Method+" "+values["ActionId"])
 		f.mu.Unlock()
 		rec.Response = `{"Status":"QUEUED"}` + f.bodies[tpl.ID]
+		if f.respond != nil {
+			rec.Response = f.respond(values)
+		}
 		return engine.Outcome{Records: []core.HTTPRecord{rec}, Body: []byte(`{"Status":"QUEUED"}`)}, nil
 	}
 	return engine.Outcome{Records: []core.HTTPRecord{rec}, Body: []byte(f.bodies[tpl.ID])}, nil

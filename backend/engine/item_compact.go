@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -9,27 +10,56 @@ import (
 
 // Item records stay compact: response bodies are kept for the first
 // BodySampleItems items and for every failed or unknown one, each cut to
-// MaxKeptBody bytes.
+// MaxKeptBody bytes, while the run's body budget lasts (DefaultBodyBudget
+// bytes of kept response bodies unless Engine.BodyBudget says otherwise).
+// A body left out for want of budget is marked Truncated.
 const (
-	BodySampleItems = 20
-	MaxKeptBody     = 4 << 10
+	BodySampleItems   = 20
+	MaxKeptBody       = 4 << 10
+	DefaultBodyBudget = 64 << 10
 )
 
+// bodyBudget is what is left of a run's budget for kept response bodies.
+type bodyBudget struct{ left atomic.Int64 }
+
+func newBodyBudget(n int) *bodyBudget {
+	if n <= 0 {
+		n = DefaultBodyBudget
+	}
+	b := &bodyBudget{}
+	b.left.Store(int64(n))
+	return b
+}
+
+// take reserves n bytes, reporting false (and reserving nothing) when
+// fewer are left.
+func (b *bodyBudget) take(n int) bool {
+	for {
+		left := b.left.Load()
+		if int64(n) > left {
+			return false
+		}
+		if b.left.CompareAndSwap(left, left-int64(n)) {
+			return true
+		}
+	}
+}
+
 // compact returns the item as it is stored.
-func compact(it core.Iteration) core.Iteration {
+func (b *bodyBudget) compact(it core.Iteration) core.Iteration {
 	keep := it.Index <= BodySampleItems || it.Status == core.StepFailed || it.Status == core.StepUnknown
-	it.Steps = compactSteps(it.Steps, keep)
+	it.Steps = b.compactSteps(it.Steps, keep)
 	return it
 }
 
-func compactSteps(steps []core.StepResult, keep bool) []core.StepResult {
+func (b *bodyBudget) compactSteps(steps []core.StepResult, keep bool) []core.StepResult {
 	out := make([]core.StepResult, len(steps))
 	for i, st := range steps {
-		st.Requests = compactRecords(st.Requests, keep)
+		st.Requests = b.compactRecords(st.Requests, keep)
 		if len(st.Iterations) > 0 {
 			its := make([]core.Iteration, len(st.Iterations))
 			for j, it := range st.Iterations {
-				it.Steps = compactSteps(it.Steps, keep && it.Index <= BodySampleItems)
+				it.Steps = b.compactSteps(it.Steps, keep && it.Index <= BodySampleItems)
 				its[j] = it
 			}
 			st.Iterations = its
@@ -39,7 +69,7 @@ func compactSteps(steps []core.StepResult, keep bool) []core.StepResult {
 	return out
 }
 
-func compactRecords(recs []core.HTTPRecord, keep bool) []core.HTTPRecord {
+func (b *bodyBudget) compactRecords(recs []core.HTTPRecord, keep bool) []core.HTTPRecord {
 	if len(recs) == 0 {
 		return recs
 	}
@@ -54,6 +84,9 @@ func compactRecords(recs []core.HTTPRecord, keep bool) []core.HTTPRecord {
 				cut--
 			}
 			rec.Response, rec.Truncated = rec.Response[:cut], true
+		}
+		if keep && rec.Response != "" && !b.take(len(rec.Response)) {
+			rec.Response, rec.Truncated = "", true
 		}
 		out[i] = rec
 	}

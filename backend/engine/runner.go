@@ -16,7 +16,8 @@ type runner struct {
 	run  *core.Run
 	dry  bool
 	nums map[string]int
-	mu   sync.Mutex // guards run and its saving while loop items run in parallel
+	body *bodyBudget // what is left for kept loop item response bodies
+	mu   sync.Mutex  // guards run and its saving while loop items run in parallel
 	tpls templateCache
 }
 

@@ -102,7 +102,7 @@ func (r *runner) finishItem(ctx context.Context, l *loop, it core.Iteration, err
 	}
 	l.mu.Unlock()
 	if l.top {
-		r.saveItems(l, []core.Iteration{compact(it)})
+		r.saveItems(l, []core.Iteration{r.body.compact(it)})
 	}
 	r.e.emit(Event{RunID: r.run.ID, Status: core.RunRunning, StepID: l.s.ID, Step: l.label, Done: counts.Total, Total: total, Items: &counts,
 		Message: fmt.Sprintf("Step %s: %d of %d items", l.label, counts.Total, total)})

@@ -19,7 +19,12 @@ var (
 	bucketRuns        = []byte("runs")
 	bucketRunItems    = []byte("run_items")  // run ID -> loop label -> item index: core.Iteration
 	bucketRunWrites   = []byte("run_writes") // run ID -> sequence: core.WriteEntry
-	keySchemaVersion  = []byte("schema_version")
+	// bucketRunSummaries holds run ID -> what a listing shows (run_summary.go).
+	bucketRunSummaries = []byte("run_summaries")
+	// bucketRunsActive holds run ID -> status of every run running or
+	// waiting for approval.
+	bucketRunsActive = []byte("runs_active")
+	keySchemaVersion = []byte("schema_version")
 )
 
 // migrations[i] brings a file from schema version i to i+1. Append only:
@@ -32,6 +37,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrateRateStates,       // rate-limit states (ratestates.go)
 	migrateScheduleSlots,    // schedule slot records (slots.go)
 	migrateScheduleTriggers, // old schedule triggers become switched-off schedules (migrate_triggers.go)
+	migrateRunSummaries,     // run summaries and the index of active runs (migrate_summaries.go)
 }
 
 // SchemaVersion is the version this build writes.

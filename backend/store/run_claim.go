@@ -44,14 +44,7 @@ func putRun(tx *bolt.Tx, r *core.Run) error {
 	doc := *r
 	doc.Writes = nil
 	doc.Steps = storedSteps(tx, r.ID, r.Steps)
-	v, err := json.Marshal(&doc)
-	if err != nil {
-		return fmt.Errorf("encode run %d: %w", r.ID, err)
-	}
-	if err := tx.Bucket(bucketRuns).Put(itob(r.ID), v); err != nil {
-		return fmt.Errorf("store run %d: %w", r.ID, err)
-	}
-	return nil
+	return writeRunDoc(tx, &doc)
 }
 
 // storedSteps returns steps without the inline items of top-level loops

@@ -13,29 +13,23 @@ import (
 const interruptedMsg = "AffDesk stopped while this run was in progress. Nothing was replayed: check the tracker before running it again."
 
 // MarkInterrupted marks every run still running (the app stopped during
-// it) as interrupted, and returns how many. They are never replayed. Each
+// it) as interrupted, and returns how many; it finds them in runs_active
+// and decodes no other run. They are never replayed. Each
 // write whose intent was recorded but not its outcome becomes Unknown,
 // and is folded into the run: the step in progress is added to the run's
 // steps, and an item in flight is kept as Unknown.
 func (db *DB) MarkInterrupted(now time.Time) (int, error) {
+	var keys [][]byte
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		keys = runningKeys(tx)
+		return nil
+	})
+	if err != nil || len(keys) == 0 {
+		return 0, err
+	}
 	n := 0
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketRuns)
-		var keys [][]byte
-		err := b.ForEach(func(k, v []byte) error {
-			var r struct {
-				Status core.RunStatus `json:"status"`
-			}
-			if err := json.Unmarshal(v, &r); err != nil || r.Status != core.RunRunning {
-				return err
-			}
-			keys = append(keys, append([]byte(nil), k...))
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, k := range keys {
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, k := range runningKeys(tx) {
 			if err := interrupt(tx, k, now); err != nil {
 				return fmt.Errorf("mark run %d interrupted: %w", btoi(k), err)
 			}
@@ -44,6 +38,18 @@ func (db *DB) MarkInterrupted(now time.Time) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+// runningKeys returns the keys of the runs runs_active lists as running.
+func runningKeys(tx *bolt.Tx) [][]byte {
+	var keys [][]byte
+	c := tx.Bucket(bucketRunsActive).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if core.RunStatus(v) == core.RunRunning {
+			keys = append(keys, append([]byte(nil), k...))
+		}
+	}
+	return keys
 }
 
 func interrupt(tx *bolt.Tx, key []byte, now time.Time) error {
@@ -65,7 +71,8 @@ func interrupt(tx *bolt.Tx, key []byte, now time.Time) error {
 	if err := addStepInProgress(tx, key, &r, unknown); err != nil {
 		return err
 	}
-	return putJSON(tx.Bucket(bucketRuns), key, r)
+	r.ID = btoi(key)
+	return writeRunDoc(tx, &r)
 }
 
 // settleJournal turns every write in flight into an Unknown one and
@@ -76,7 +83,7 @@ func settleJournal(tx *bolt.Tx, key []byte, now time.Time) ([]core.WriteEntry, e
 		return nil, nil
 	}
 	var out []core.WriteEntry
-	err := b.ForEach(func(k, v []byte) error {
+	err := forEachEntry(b, func(k, v []byte) error {
 		var w core.WriteEntry
 		if err := json.Unmarshal(v, &w); err != nil {
 			return fmt.Errorf("decode write %d: %w", btoi(k), err)
@@ -143,7 +150,7 @@ func foldItems(tx *bolt.Tx, key []byte, label string, unknown []core.WriteEntry)
 		}
 	}
 	c := &core.ItemCounts{}
-	err = b.ForEach(func(_, v []byte) error {
+	err = forEachEntry(b, func(_, v []byte) error {
 		var st struct {
 			Status string `json:"status"`
 		}

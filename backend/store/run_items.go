@@ -59,7 +59,7 @@ func listItems(tx *bolt.Tx, f core.ItemFilter, page *core.ItemPage) error {
 	if b == nil {
 		return nil
 	}
-	return b.ForEach(func(k, v []byte) error {
+	return forEachEntry(b, func(k, v []byte) error {
 		if f.Status != "" {
 			var st struct {
 				Status string `json:"status"`

@@ -59,7 +59,7 @@ func (db *DB) Writes(runID uint64) ([]core.WriteEntry, error) {
 		if b == nil {
 			return nil
 		}
-		return b.ForEach(func(k, v []byte) error {
+		return forEachEntry(b, func(k, v []byte) error {
 			var w core.WriteEntry
 			if err := json.Unmarshal(v, &w); err != nil {
 				return fmt.Errorf("decode write %d of run %d: %w", btoi(k), runID, err)

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
 	bolt "go.etcd.io/bbolt"
@@ -14,14 +12,26 @@ var _ core.RunStore = (*DB)(nil)
 // SaveRun inserts (ID 0) or replaces a run. Runs are written as they
 // progress, so a crash leaves the last state on disk. What GetRun fills
 // in (a top-level loop's first page of items, the write summary) is
-// never written back into the run document.
+// never written back into the run document. The run's summary and its
+// entry in the index of active runs are written in the same transaction.
 func (db *DB) SaveRun(r *core.Run) error {
-	if r.ID == 0 {
-		return save(db, bucketRuns, "Run", r)
+	if r.ID != 0 {
+		return db.bolt.Update(func(tx *bolt.Tx) error { return putRun(tx, r) })
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
-		return putRun(tx, r)
+	var id uint64
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		seq, err := tx.Bucket(bucketRuns).NextSequence()
+		if err != nil {
+			return fmt.Errorf("next run id: %w", err)
+		}
+		doc := *r
+		doc.ID, id = seq, seq
+		return putRun(tx, &doc)
 	})
+	if err == nil {
+		r.ID = id
+	}
+	return err
 }
 
 // GetRun returns ENOTFOUND if no run has the ID. Each top-level loop's
@@ -55,20 +65,25 @@ func (db *DB) GetRun(id uint64) (core.Run, error) {
 }
 
 // ListRuns returns runs newest first, filtered, without step details,
-// variables or snapshots (open one with GetRun).
+// variables or snapshots (open one with GetRun). It reads run summaries
+// only; runs running or waiting are found through runs_active.
 func (db *DB) ListRuns(f core.RunFilter) ([]core.Run, error) {
 	out := []core.Run{}
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketRuns).Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			var r core.Run
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("decode run %d: %w", btoi(k), err)
+		sums := tx.Bucket(bucketRunSummaries)
+		keys := sums
+		if f.Status != "" && !f.Status.Finished() {
+			keys = tx.Bucket(bucketRunsActive)
+		}
+		c := keys.Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			r, ok, err := listed(sums.Get(k), f)
+			if err != nil {
+				return fmt.Errorf("run %d: %w", btoi(k), err)
 			}
-			if (f.AutomationID != 0 && r.AutomationID != f.AutomationID) || (f.Status != "" && r.Status != f.Status) {
+			if !ok {
 				continue
 			}
-			r.Steps, r.Variables, r.Snapshot, r.State = nil, nil, core.Automation{}, nil
 			out = append(out, r)
 			if f.Limit > 0 && len(out) >= f.Limit {
 				break
@@ -79,43 +94,18 @@ func (db *DB) ListRuns(f core.RunFilter) ([]core.Run, error) {
 	return out, err
 }
 
-// PruneRuns deletes finished runs older than maxAge, then the oldest
-// finished ones past maxCount, with their items and write journals, and
-// returns how many it deleted. Runs still
-// running or waiting for approval are never deleted.
-func (db *DB) PruneRuns(now time.Time, maxAge time.Duration, maxCount int) (int, error) {
-	var doomed [][]byte
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketRuns)
-		kept := 0
-		c := b.Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			var r struct {
-				Status    core.RunStatus `json:"status"`
-				StartedAt time.Time      `json:"startedAt"`
-			}
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("decode run %d: %w", btoi(k), err)
-			}
-			if !r.Status.Finished() {
-				continue
-			}
-			tooOld := maxAge > 0 && now.Sub(r.StartedAt) > maxAge
-			if tooOld || (maxCount > 0 && kept >= maxCount) {
-				doomed = append(doomed, append([]byte(nil), k...))
-				continue
-			}
-			kept++
-		}
-		for _, k := range doomed {
-			if err := b.Delete(k); err != nil {
-				return err
-			}
-			if err := deleteRunDetail(tx, k); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return len(doomed), err
+// listed decodes a stored summary when its header passes the filter.
+func listed(v []byte, f core.RunFilter) (core.Run, bool, error) {
+	if v == nil {
+		return core.Run{}, false, nil
+	}
+	h, _, err := decodeHeader(v)
+	if err != nil {
+		return core.Run{}, false, err
+	}
+	if (f.AutomationID != 0 && h.AutomationID != f.AutomationID) || (f.Status != "" && h.Status != f.Status) {
+		return core.Run{}, false, nil
+	}
+	r, err := decodeSummary(v)
+	return r, err == nil, err
 }

@@ -11,6 +11,8 @@ import (
 // RewriteRuns passes every stored run document, as stored, to f and
 // writes back those f changed (it returns true), all in one transaction:
 // for one-time clean-ups of run history. It returns how many it rewrote.
+// When it rewrote any, the file's free pages are then overwritten, so the
+// old copies of the rewritten documents are gone from the file.
 func (db *DB) RewriteRuns(f func(r *core.Run) bool) (int, error) {
 	n := 0
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
@@ -28,11 +30,15 @@ func (db *DB) RewriteRuns(f func(r *core.Run) bool) (int, error) {
 		})
 		for id, r := range changed {
 			if err == nil {
-				err = putJSON(b, itob(id), r)
+				r.ID = id
+				err = writeRunDoc(tx, &r)
 			}
 		}
 		n = len(changed)
 		return err
 	})
+	if err == nil && n > 0 {
+		err = db.wipeFreePages()
+	}
 	return n, err
 }

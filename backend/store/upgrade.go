@@ -17,6 +17,9 @@ func (db *DB) upgrade(backup func(from, to uint64) string) error {
 			return core.Errorf(core.EUNAVAILABLE, "The data file %s needs an upgrade, but no copy of it could be made first, so it was left as it was: %v.", db.Path, err)
 		}
 	}
+	if from == SchemaVersion {
+		return nil // nothing to write: opening an up-to-date file costs no fsync
+	}
 	return db.migrate()
 }
 
