@@ -23,7 +23,7 @@ func TestSoak(t *testing.T) {
 	h.start(false)
 	h.advance(minutes * time.Minute)
 	h.stop()
-	if after := settledGoroutines(before); after != before {
+	if after := settledGoroutines(before); after > before {
 		t.Errorf("goroutines %d before, %d after Stop", before, after)
 		pprof.Lookup("goroutine").WriteTo(os.Stdout, 1)
 	}
@@ -38,13 +38,13 @@ func TestSoak(t *testing.T) {
 	}
 }
 
-// settledGoroutines returns the goroutine count once it is back to want,
-// or after many yields: the runtime may briefly run a finalizer goroutine
-// of its own.
+// settledGoroutines returns the goroutine count once it is back to want
+// or below (a goroutine an earlier test left may end meanwhile), or after
+// many yields: the runtime may briefly run a finalizer goroutine of its own.
 func settledGoroutines(want int) int {
 	runtime.GC()
 	n := runtime.NumGoroutine()
-	for i := 0; i < 100000 && n != want; i++ {
+	for i := 0; i < 100000 && n > want; i++ {
 		runtime.Gosched()
 		n = runtime.NumGoroutine()
 	}
