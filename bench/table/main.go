@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -25,8 +27,8 @@ func main() {
 
 // render prints the table.
 func render(w io.Writer, samples []sample) {
-	fmt.Fprintln(w, "| benchmark | time/op | memory/op | allocs/op | baseline | baseline time/op | ratio |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---|---:|---:|")
+	fmt.Fprintln(w, "| benchmark | time/op | memory/op | allocs/op | baseline | baseline time/op | ratio | other measures |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---|---:|---:|---|")
 	for _, s := range samples {
 		if isBaseline(s.name) {
 			continue
@@ -38,8 +40,31 @@ func render(w io.Writer, samples []sample) {
 		} else {
 			row = append(row, "–", "–", "–")
 		}
+		row = append(row, extras(s.measures))
 		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
 	}
+}
+
+// extras lists the measures beyond time, memory and allocations (MB/s
+// and the benchmarks' own metrics), in name order.
+func extras(m map[string]float64) string {
+	var units []string
+	for u := range m {
+		switch u {
+		case "ns/op", "B/op", "allocs/op":
+		default:
+			units = append(units, u)
+		}
+	}
+	if len(units) == 0 {
+		return "–"
+	}
+	sort.Strings(units)
+	out := make([]string, len(units))
+	for i, u := range units {
+		out[i] = strconv.FormatFloat(m[u], 'g', 4, 64) + " " + u
+	}
+	return strings.Join(out, ", ")
 }
 
 func isBaseline(name string) bool { return strings.HasPrefix(leaf(name), "Baseline") }
