@@ -4,6 +4,7 @@ import (
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/pick"
+	"github.com/affdesk/affdesk/backend/store"
 	"github.com/affdesk/affdesk/backend/tracker"
 )
 
@@ -152,6 +153,9 @@ func (a *SettingsAPI) Outbox() []service.OutboxMessage { return a.s.Outbox() }
 
 // Retention returns how much run history is kept.
 func (a *SettingsAPI) Retention() (service.Retention, error) { return guard(a.s.Retention) }
+
+// HistorySize reports the data file's size and how many runs it stores.
+func (a *SettingsAPI) HistorySize() (store.HistorySize, error) { return guard(a.s.HistorySize) }
 
 // SetRetention changes how much run history is kept, and prunes.
 func (a *SettingsAPI) SetRetention(r service.Retention) error {

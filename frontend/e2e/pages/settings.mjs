@@ -30,4 +30,17 @@ export default async function settings({ r, page, go, shots, dataDir }) {
     const info = await page.evaluate(() => window.go.gui.SettingsAPI.Info())
     expect(info.rateWaitMinutes === 30, `saved 30, got ${info.rateWaitMinutes}`)
   })
+
+  await r.test('run history shows its size, and a size limit is checked and saved', async () => {
+    const hint = await page.textContent('[data-testid="history-size"]')
+    expect(/runs stored; .+ in use of a .+ data file/.test(hint.replace(/\s+/g, " ")), `the history size, got ${hint}`)
+    await page.fill('input[name="retention-mb"]', '5')
+    await page.click('input[name="retention-mb"] >> xpath=../.. >> button:has-text("Save")')
+    await page.waitForSelector('text=Keep 10 MB to 1 TB of history')
+    await page.fill('input[name="retention-mb"]', '500')
+    await page.click('input[name="retention-mb"] >> xpath=../.. >> button:has-text("Save")')
+    await page.waitForSelector('text=Older runs were pruned.')
+    const r = await page.evaluate(() => window.go.gui.SettingsAPI.Retention())
+    expect(r.mb === 500, `saved 500 MB, got ${JSON.stringify(r)}`)
+  })
 }

@@ -16,6 +16,8 @@ export const saveSMTP = (s: object) => call(API.SaveSMTP(service.SMTPSettings.cr
 export const testSMTP = (to: string) => call(API.TestSMTP(to))
 export const outbox = () => call(API.Outbox())
 export const retention = () => call(API.Retention())
+/** The data file's size on disk, its bytes in use, and how many runs it stores. */
+export const historySize = () => call(API.HistorySize())
 export const setRetention = (r: object) => call(API.SetRetention(service.Retention.createFrom(r)))
 export type BackupStatus = service.BackupStatus
 export type BackupFile = service.BackupFile
