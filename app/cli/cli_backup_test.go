@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
 )
 
 func TestCLIBackupThenRestore(t *testing.T) {
-	s, dir := MustServices(t, nil)
-	demoConn(t, s)
+	s, dir := testkit.MustServices(t, nil)
+	testkit.DemoConn(t, s)
 	s.Close()
 	_, want, _ := run(dir, "connections", "list")
 
@@ -47,8 +48,8 @@ func TestCLIBackupThenRestore(t *testing.T) {
 }
 
 func TestCLIRestoreRefusals(t *testing.T) {
-	s, dir := MustServices(t, nil)
-	demoConn(t, s)
+	s, dir := testkit.MustServices(t, nil)
+	testkit.DemoConn(t, s)
 	s.Close()
 	text := filepath.Join(t.TempDir(), "notes.txt")
 	os.WriteFile(text, []byte(strings.Repeat("hello\n", 2000)), 0o600)

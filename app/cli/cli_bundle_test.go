@@ -9,9 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/affdesk/affdesk/app/cli"
-	"github.com/affdesk/affdesk/backend/core"
 	"gopkg.in/yaml.v3"
+
+	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/internal/testkit"
+	"github.com/affdesk/affdesk/backend/core"
 )
 
 // manifest is the part of docs/examples/cronjob.yaml a test reads.
@@ -155,8 +157,8 @@ func runLine(t *testing.T, line []string) (int, string, string) {
 // line against the demo tracker: the Demo connection needs no secret, and
 // the email goes to the demo outbox (AFFDESK_SMTP_HOST=demo).
 func TestCronJobCommandLineRunsTheBundle(t *testing.T) {
-	s, dir := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, dir := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	if _, err := s.AutomationFromPreset("affise.weekly_stats_email", c.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -187,8 +189,8 @@ func shopBundle(t *testing.T) (string, *int) {
 		w.Write([]byte(`{"clicks": 12}`))
 	}))
 	t.Cleanup(srv.Close)
-	s, dir := MustServices(t, nil)
-	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Shop API", Platform: core.PlatformCustom,
+	s, dir := testkit.MustServices(t, nil)
+	c := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Shop API", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": srv.URL, "auth_mode": "header", "key_name": "X-API-Key"}},
 		Secrets: map[string]string{"api_key": "stored-key-never-exported"}})
 	tpl, err := s.SaveTemplate(core.ActionTemplate{Name: "Stats", ConnectionID: c.ID, Kind: core.KindGet, Method: "GET", Path: "/stats", BodyEncoding: core.BodyJSON})

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/store"
 )
 
@@ -44,7 +45,7 @@ func TestHelpForEveryCommand(t *testing.T) {
 // file held names the process holding it, from the owner file the holder
 // wrote, and that the holder removes that file when it closes.
 func TestSecondProcessNamesTheHolder(t *testing.T) {
-	_, dir := MustServices(t, nil)
+	_, dir := testkit.MustServices(t, nil)
 	code, _, errOut := run(dir, "connections", "list")
 	want := "It is held by process " + strconv.Itoa(os.Getpid())
 	if code != 1 || !strings.Contains(errOut, "in use by another AffDesk process") || strings.Contains(errOut, want) {
@@ -61,7 +62,7 @@ func TestSecondProcessNamesTheHolder(t *testing.T) {
 // TestOwnerFileIsRemovedOnClose proves a closed data folder leaves no
 // owner file to mislead the next message.
 func TestOwnerFileIsRemovedOnClose(t *testing.T) {
-	s, dir := MustServices(t, nil)
+	s, dir := testkit.MustServices(t, nil)
 	owner := filepath.Join(dir, store.FileName+".owner")
 	if _, err := os.Stat(owner); err != nil {
 		t.Fatalf("no owner file while open: %v", err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -36,7 +37,7 @@ func TestCLIImportOnClash(t *testing.T) {
 // TestRunRefusesASharedName proves `run NAME` refuses a name several
 // stored automations share (exit 2), listing their IDs.
 func TestRunRefusesASharedName(t *testing.T) {
-	s, dir := MustServices(t, nil)
+	s, dir := testkit.MustServices(t, nil)
 	for _, name := range []string{"Weekly affiliate stats email", "weekly affiliate stats email"} {
 		a := core.Automation{Name: name, Trigger: core.Trigger{Kind: "manual"}}
 		if err := s.DB.SaveAutomation(&a); err != nil {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -43,7 +44,7 @@ func loopbackTracker(t *testing.T, hit chan<- struct{}) *httptest.Server {
 // posts each.
 func loopAutomation(t *testing.T, s *service.Services, base, name, second string, continueOn bool) {
 	t.Helper()
-	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Loopback " + name, Platform: core.PlatformCustom,
+	c := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Loopback " + name, Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": base, "auth_mode": "none"}}})
 	list, err := s.SaveTemplate(core.ActionTemplate{Name: "List " + name, ConnectionID: c.ID, Kind: core.KindGet, Method: "GET", Path: "/items",
 		Params: []core.Param{{Name: "second", In: "query", Type: "string"}}, BodyEncoding: core.BodyJSON})
@@ -67,7 +68,7 @@ func loopAutomation(t *testing.T, s *service.Services, base, name, second string
 }
 
 func TestRunExitCodes(t *testing.T) {
-	s, dir := MustServices(t, nil)
+	s, dir := testkit.MustServices(t, nil)
 	srv := loopbackTracker(t, nil)
 	loopAutomation(t, s, srv.URL, "Good", "b", false)
 	loopAutomation(t, s, srv.URL, "Mixed", "fail", true)
@@ -112,7 +113,7 @@ func TestRunExitCodes(t *testing.T) {
 }
 
 func TestRunCancelsCleanlyOnSIGTERM(t *testing.T) {
-	s, dir := MustServices(t, nil)
+	s, dir := testkit.MustServices(t, nil)
 	hit := make(chan struct{}, 1)
 	srv := loopbackTracker(t, hit)
 	loopAutomation(t, s, srv.URL, "Slow", "hang", true)
@@ -133,7 +134,7 @@ func TestRunCancelsCleanlyOnSIGTERM(t *testing.T) {
 	if !errors.As(err, &exit) {
 		t.Fatalf("the run did not exit with a code: %v\n%s\n%s", err, out.String(), errOut.String())
 	}
-	s2, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}})
+	s2, err := service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -20,7 +21,7 @@ func gateFolder(t *testing.T) (string, *int) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { *hits++ }))
 	t.Cleanup(srv.Close)
 	items := loopbackTracker(t, nil)
-	s, dir := MustServices(t, nil)
+	s, dir := testkit.MustServices(t, nil)
 	loopAutomation(t, s, items.URL, "Good", "b", false)
 	if _, err := s.SaveAutomation(core.Automation{Name: "Gate", Steps: []core.Step{
 		{ID: "s1", Kind: core.StepApproval, Message: "Send it?"},

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
 )
@@ -16,9 +17,9 @@ import (
 // available and checks the token appears nowhere but the keychain: not in
 // the bbolt file, the record, the export or the command-line output.
 func TestSecretsNeverReachTheDataFile(t *testing.T) {
-	keychain := memSecrets{}
-	s, dir := MustServices(t, keychain)
-	c := mustSaveConn(t, s, impactInput("", token))
+	keychain := testkit.MemSecrets{}
+	s, dir := testkit.MustServices(t, keychain)
+	c := testkit.SaveConn(t, s, testkit.ImpactInput("", token))
 	if c.SecretMasks["auth_token"] != "••••3456" {
 		t.Errorf("mask = %q", c.SecretMasks["auth_token"])
 	}

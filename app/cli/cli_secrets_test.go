@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/affdesk/affdesk/app/cli"
-	"github.com/affdesk/affdesk/backend/core"
 	"github.com/zalando/go-keyring"
+
+	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/internal/testkit"
+	"github.com/affdesk/affdesk/backend/core"
 )
 
 // cliFolder makes a data folder on the mock keychain with one custom
@@ -17,9 +19,9 @@ func cliFolder(t *testing.T) string {
 	t.Helper()
 	keyring.MockInit()
 	dir := t.TempDir()
-	s := openKeychain(t, dir)
+	s := testkit.OpenKeychain(t, dir)
 	defer s.Close()
-	mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Shop API", Platform: core.PlatformCustom,
+	testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Shop API", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": "https://api.example.com", "auth_mode": "header", "key_name": "X-API-Key"}},
 		Secrets: map[string]string{"api_key": "first-key-00000000"}})
 	return dir
@@ -61,7 +63,7 @@ func TestSetSecretFromStdin(t *testing.T) {
 			if strings.Contains(out+errOut, "oops-secret") {
 				t.Error("the refused value was echoed")
 			}
-			s := openKeychain(t, dir)
+			s := testkit.OpenKeychain(t, dir)
 			defer s.Close()
 			got, _ := s.Secrets.GetSecret(core.SecretKey(1, "api_key"))
 			if tt.code != 0 {
@@ -107,7 +109,7 @@ func TestBothDoorsCleanSecretsAlike(t *testing.T) {
 	for _, in := range []string{" padded-key-1234 ", "\ttabbed-key-5678\r\n", "inner\nbreak-key", "inner\rbreak-key"} {
 		dir := cliFolder(t)
 		code, _, errOut := cliIn(dir, in, "connections", "set-secret", "1", "api_key")
-		s := openKeychain(t, dir)
+		s := testkit.OpenKeychain(t, dir)
 		viaCLI, _ := s.Secrets.GetSecret(core.SecretKey(1, "api_key"))
 		c, _ := s.DB.GetConnection(1)
 		_, winErr := s.SaveConnection(core.ConnectionInput{Connection: c, Secrets: map[string]string{"api_key": in}})

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -21,7 +22,7 @@ import (
 func TestServeCatchesUpAndStopsOnSIGTERM(t *testing.T) {
 	dir := t.TempDir()
 	past := func() time.Time { return time.Now().Add(-20 * time.Minute) }
-	s, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}, Now: past})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}, Now: past})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestServeCatchesUpAndStopsOnSIGTERM(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("serve did not stop cleanly: %v (%q)", err, seen)
 	}
-	s, err = service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}})
+	s, err = service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestServeCatchesUpAndStopsOnSIGTERM(t *testing.T) {
 // TestScheduleListShowsNextRuns proves `schedule list` prints each
 // automation with a schedule, in words, on or off, with its next run.
 func TestScheduleListShowsNextRuns(t *testing.T) {
-	s, dir := MustServices(t, nil)
+	s, dir := testkit.MustServices(t, nil)
 	step := []core.Step{{ID: "s1", Kind: core.StepCondition, Match: "all", Rules: []core.ConditionRule{{Left: "1", Op: core.OpLess, Right: "2"}}}}
 	for _, on := range []bool{true, false} {
 		name := map[bool]string{true: "Daily on", false: "Daily off"}[on]

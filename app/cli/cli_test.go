@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
@@ -18,8 +19,8 @@ func run(dir string, args ...string) (int, string, string) {
 }
 
 func TestCLI(t *testing.T) {
-	s, dir := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, dir := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	tpl, _ := s.TemplateFromPreset("cake.postback.create", c.ID)
 	saved, _ := s.SaveTemplate(tpl)
 	s.Close()

@@ -6,11 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/affdesk/affdesk/app/internal/testkit"
 )
 
 func TestCLIRunAndTransfer(t *testing.T) {
-	s, dir := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, dir := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	if _, err := s.AutomationFromPreset("impact.reverse_test_actions", c.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
 )
@@ -12,7 +13,7 @@ import (
 // credential left in the data file (written after the move at open)
 // shows in neither `automations list` nor `automations export`.
 func TestLiteralWebhookSecretsNeverShowInTheCLI(t *testing.T) {
-	s, dir := MustServices(t, memSecrets{})
+	s, dir := testkit.MustServices(t, testkit.MemSecrets{})
 	s.Close()
 	db, err := store.Open(dir)
 	if err != nil {

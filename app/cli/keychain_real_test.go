@@ -6,12 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zalando/go-keyring"
+
 	"github.com/affdesk/affdesk/app/cli"
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/secrets"
 	"github.com/affdesk/affdesk/backend/store"
-	"github.com/zalando/go-keyring"
 )
 
 // TestRealKeychain runs against a real Secret Service (gnome-keyring on a
@@ -31,7 +33,7 @@ func TestRealKeychain(t *testing.T) {
 		t.Fatalf("backend = %q: the keychain did not answer", s.Secrets.Backend())
 	}
 	const tok = "real-keychain-token-9c41f07d"
-	c, err := s.SaveConnection(impactInput("", tok))
+	c, err := s.SaveConnection(testkit.ImpactInput("", tok))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +79,7 @@ func realKeychainSecondFolder(t *testing.T, id uint64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := first.SaveConnection(impactInput("", legacy))
+	c, err := first.SaveConnection(testkit.ImpactInput("", legacy))
 	first.Close()
 	if err != nil || c.ID != id {
 		t.Fatalf("second folder's connection %d, %v", c.ID, err)

@@ -4,8 +4,9 @@ import (
 	"os"
 	"testing"
 
-	"github.com/affdesk/affdesk/app/cli"
 	"github.com/zalando/go-keyring"
+
+	"github.com/affdesk/affdesk/app/cli"
 )
 
 // TestMain keeps every test away from the machine's real keychain: the

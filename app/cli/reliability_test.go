@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -105,7 +106,7 @@ func (s *killStats) report() string {
 // marks interrupted runs and settles their journals).
 func openAfterKill(t *testing.T, dir string, st *killStats) *service.Services {
 	t.Helper()
-	s, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}})
 	if err != nil {
 		st.corrupt++
 		t.Fatalf("the data file does not open after a kill: %v", err)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -29,12 +30,12 @@ type killWorld struct {
 
 func newKillWorld(t *testing.T, bin, trackerURL string) *killWorld {
 	w := &killWorld{bin: bin, dir: t.TempDir(), name: "Kill loop writes", twice: map[string]bool{}, orphans: map[string]bool{}}
-	s, err := service.Open(service.Config{DataDir: w.dir, Secrets: memSecrets{}})
+	s, err := service.Open(service.Config{DataDir: w.dir, Secrets: testkit.MemSecrets{}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	conn := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Loopback tracker", Platform: core.PlatformCustom,
+	conn := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Loopback tracker", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": trackerURL, "auth_mode": "none"}}})
 	list := mustSaveTemplate(t, s, core.ActionTemplate{Name: "List items", ConnectionID: conn.ID, Kind: core.KindGet, Method: "GET", Path: "/items", BodyEncoding: core.BodyJSON})
 	put := mustSaveTemplate(t, s, core.ActionTemplate{Name: "Write item", ConnectionID: conn.ID, Kind: core.KindEdit, Method: "PUT", Path: "/items/{id}",

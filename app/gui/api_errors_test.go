@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/app/gui"
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
 func TestUIErrorsCarryCodeAndField(t *testing.T) {
-	s, _ := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, _ := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	api := gui.NewTemplatesAPI(s)
 	_, err := api.Save(core.ActionTemplate{Name: "x", ConnectionID: c.ID, Platform: core.PlatformCustom, Kind: core.KindGet, Method: "GET", Path: "/a/{id}", BodyEncoding: core.BodyJSON})
 	var ui gui.UIError

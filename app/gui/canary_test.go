@@ -15,14 +15,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zalando/go-keyring"
+
 	"github.com/affdesk/affdesk/app/cli"
 	"github.com/affdesk/affdesk/app/gui"
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/notify"
 	"github.com/affdesk/affdesk/backend/notify/smtptest"
 	"github.com/affdesk/affdesk/backend/store"
-	"github.com/zalando/go-keyring"
 )
 
 // Canary secrets: every character class an encoder treats specially.
@@ -96,7 +98,7 @@ type canaryWorld struct {
 func newCanaryWorld(t *testing.T) *canaryWorld {
 	keyring.MockInit()
 	dir := t.TempDir()
-	s, err := service.Open(service.Config{DataDir: dir, Now: func() time.Time { return fixed }, Sleep: noWait})
+	s, err := service.Open(service.Config{DataDir: dir, Now: func() time.Time { return testkit.Fixed }, Sleep: testkit.NoWait})
 	if err != nil || s.Secrets.Backend() != "keychain" {
 		t.Fatalf("open on the mock keychain: %v", err)
 	}
@@ -106,14 +108,14 @@ func newCanaryWorld(t *testing.T) *canaryWorld {
 		Username: "bot@example.com", From: "bot@example.com"}, Password: canarySMTP}); err != nil {
 		t.Fatal(err)
 	}
-	key := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Canary key", Platform: core.PlatformCustom,
+	key := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Canary key", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": tracker.URL, "auth_mode": "header", "key_name": "X-API-Key"}}, Secrets: map[string]string{"api_key": canaryKey}})
-	basic := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Canary basic", Platform: core.PlatformCustom,
+	basic := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Canary basic", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": tracker.URL, "auth_mode": "basic", "username": canaryUser}}, Secrets: map[string]string{"password": canaryPassword}})
 	w := &canaryWorld{s: s, dir: dir}
 	for _, c := range []core.Connection{key, basic} {
 		for _, path := range []string{"/ok", "/fail"} {
-			tpl, err := s.SaveTemplate(getTemplate(c.ID, path))
+			tpl, err := s.SaveTemplate(testkit.GetTemplate(c.ID, path))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/demotracker"
@@ -62,7 +63,7 @@ func writes(calls []demotracker.Call) int {
 
 func TestReversePresetDryRunThenRun(t *testing.T) {
 	s := servicesNoWait(t, nil)
-	c := demoConn(t, s)
+	c := testkit.DemoConn(t, s)
 	url, _ := s.DemoURL()
 	demo := s.Demo()
 	want := expectedReversals(t, url)
@@ -113,7 +114,7 @@ func TestReversePresetDryRunThenRun(t *testing.T) {
 
 func TestEveryAutomationPresetRunsOnDemo(t *testing.T) {
 	s := servicesNoWait(t, nil)
-	c := demoConn(t, s)
+	c := testkit.DemoConn(t, s)
 	if err := s.SaveSMTP(service.SMTPSettings{SMTP: notifyDemo()}); err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +156,7 @@ func demoOfferStatus(t *testing.T, s *service.Services) string {
 
 func TestAutomationValidationInTheApp(t *testing.T) {
 	s := servicesNoWait(t, nil)
-	c := demoConn(t, s)
+	c := testkit.DemoConn(t, s)
 	a, _ := s.AutomationFromPreset("impact.reverse_test_actions", c.ID)
 	tests := []struct {
 		name   string
@@ -187,14 +188,14 @@ func TestAutomationValidationInTheApp(t *testing.T) {
 
 func TestRunsAreInterruptedAfterACrash(t *testing.T) {
 	dir := t.TempDir()
-	s, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := core.Run{AutomationName: "Nightly", Status: core.RunRunning, StartedAt: time.Now().UTC(), Steps: []core.StepResult{{StepID: "s1", Status: core.StepOK}}}
 	s.DB.SaveRun(&r)
 	s.Close()
-	s, err = service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}})
+	s, err = service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +212,7 @@ func TestRunsAreInterruptedAfterACrash(t *testing.T) {
 func TestWeeklyEmailThroughARealSMTPServer(t *testing.T) {
 	box := smtptest.Start(t, "bot@example.com", "mail-pass-123")
 	s := servicesNoWait(t, nil)
-	c := demoConn(t, s)
+	c := testkit.DemoConn(t, s)
 	err := s.SaveSMTP(service.SMTPSettings{SMTP: notify.SMTP{Host: "127.0.0.1", Port: box.Port, Security: "none", Username: "bot@example.com", From: "bot@example.com"}, Password: "mail-pass-123"})
 	if err != nil {
 		t.Fatal(err)
@@ -245,8 +246,8 @@ func TestWeeklyEmailThroughARealSMTPServer(t *testing.T) {
 // TestPresetScheduleSuggestedButOff: presets meant to repeat come with a
 // schedule in the connection's timezone, saved off; the others have none.
 func TestPresetScheduleSuggestedButOff(t *testing.T) {
-	s, _ := MustServices(t, nil)
-	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Demo", Platform: core.PlatformDemo, Timezone: "Europe/Berlin"}})
+	s, _ := testkit.MustServices(t, nil)
+	c := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Demo", Platform: core.PlatformDemo, Timezone: "Europe/Berlin"}})
 	for _, tc := range []struct {
 		preset string
 		kind   string

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -29,7 +30,7 @@ func (c *clock) Add(d time.Duration) {
 // openDaily opens services on dir with the daily backup on, driven by ticks.
 func openDaily(tb testing.TB, dir string, c *clock, ticks chan time.Time) *service.Services {
 	tb.Helper()
-	s, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}, Now: c.Now, DailyBackup: true, BackupTicks: ticks})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}, Now: c.Now, DailyBackup: true, BackupTicks: ticks})
 	if err != nil {
 		tb.Fatalf("open: %v", err)
 	}
@@ -78,7 +79,7 @@ func TestDailyBackupKeepsTheNewestSevenAndNothingElse(t *testing.T) {
 	for _, name := range others {
 		os.WriteFile(filepath.Join(service.BackupsDir(dir), name), []byte("mine"), 0o600)
 	}
-	c := &clock{t: fixed}
+	c := &clock{t: testkit.Fixed}
 	ticks := make(chan time.Time)
 	openDaily(t, dir, c, ticks)
 	if n := autoCount(t, dir); n != 1 {
@@ -117,7 +118,7 @@ func contains(list []string, s string) bool {
 
 func TestAutoBackupOnOpenOnlyWhenDue(t *testing.T) {
 	dir := t.TempDir()
-	c := &clock{t: fixed}
+	c := &clock{t: testkit.Fixed}
 	openDaily(t, dir, c, make(chan time.Time)).Close()
 	c.Add(time.Hour)
 	openDaily(t, dir, c, make(chan time.Time)).Close()
@@ -129,7 +130,7 @@ func TestAutoBackupOnOpenOnlyWhenDue(t *testing.T) {
 	if n := autoCount(t, dir); n != 2 {
 		t.Fatalf("reopened a day later: %d automatic backups", n)
 	}
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	if _, err := os.Stat(service.BackupsDir(filepath.Dir(s.DB.Path))); !os.IsNotExist(err) {
 		t.Errorf("services without DailyBackup made a backups folder: %v", err)
 	}
@@ -139,7 +140,7 @@ func TestAutoBackupFailureIsShownNotFatal(t *testing.T) {
 	dir := t.TempDir()
 	blocker := service.BackupsDir(dir)
 	os.WriteFile(blocker, []byte("a file where the folder goes"), 0o600)
-	c := &clock{t: fixed}
+	c := &clock{t: testkit.Fixed}
 	s := openDaily(t, dir, c, make(chan time.Time))
 	st, err := s.BackupStatus()
 	if err == nil || !strings.Contains(err.Error(), "backups folder") || core.ErrorCode(err) != core.EUNAVAILABLE {
@@ -162,10 +163,10 @@ func TestAutoBackupFailureIsShownNotFatal(t *testing.T) {
 }
 
 func TestBackupNowIsKeptApartFromAutomatic(t *testing.T) {
-	s, dir := MustServices(t, nil)
-	demoConn(t, s)
+	s, dir := testkit.MustServices(t, nil)
+	testkit.DemoConn(t, s)
 	b, err := s.BackupNow()
-	if err != nil || b.Kind != service.BackupManual || b.Size == 0 || !b.CreatedAt.Equal(fixed.Local().Truncate(time.Second)) {
+	if err != nil || b.Kind != service.BackupManual || b.Size == 0 || !b.CreatedAt.Equal(testkit.Fixed.Local().Truncate(time.Second)) {
 		t.Fatalf("backup now: %+v, %v", b, err)
 	}
 	st, err := s.BackupStatus()

@@ -9,9 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ohler55/ojg/oj"
+
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/request"
-	"github.com/ohler55/ojg/oj"
 )
 
 // getPage builds an impact.com-like Actions page of n records, about

@@ -3,6 +3,7 @@ package service_test
 import (
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/engine"
 )
@@ -10,7 +11,7 @@ import (
 // TestBodyBudgetSetting proves the body budget defaults to the engine's,
 // refuses sizes out of range naming the field, and keeps a stored size.
 func TestBodyBudgetSetting(t *testing.T) {
-	s := reopen(t, t.TempDir(), memSecrets{})
+	s := reopen(t, t.TempDir(), testkit.MemSecrets{})
 	if got := s.BodyBudget(); got != engine.DefaultBodyBudget {
 		t.Fatalf("default %d", got)
 	}

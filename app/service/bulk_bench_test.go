@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -65,7 +66,7 @@ func bulkAutomation(tb testing.TB, s *service.Services, url string, conc int) ui
 // bulkAutomationConn is bulkAutomation, also returning the connection.
 func bulkAutomationConn(tb testing.TB, s *service.Services, url string, conc int) (uint64, core.Connection) {
 	tb.Helper()
-	conn := mustSaveConn(tb, s, core.ConnectionInput{Connection: core.Connection{Name: "Loopback tracker", Platform: core.PlatformCustom,
+	conn := testkit.SaveConn(tb, s, core.ConnectionInput{Connection: core.Connection{Name: "Loopback tracker", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": url, "auth_mode": "header", "key_name": "X-API-Key"}}, Secrets: map[string]string{"api_key": "k-123456"}})
 	list, err := s.SaveTemplate(core.ActionTemplate{Name: "List items", ConnectionID: conn.ID, Kind: core.KindGet, Method: "GET", Path: "/items", BodyEncoding: core.BodyJSON})
 	if err != nil {
@@ -177,9 +178,9 @@ func benchBulk(b *testing.B, conc int) {
 	tr := newBulkTracker(bulkItems)
 	srv := httptest.NewServer(tr)
 	defer srv.Close()
-	s, _ := MustServices(b, memSecrets{})
+	s, _ := testkit.MustServices(b, testkit.MemSecrets{})
 	id := bulkAutomation(b, s, srv.URL, conc)
-	bare, _ := MustServices(b, memSecrets{})
+	bare, _ := testkit.MustServices(b, testkit.MemSecrets{})
 	bareID := bulkAutomation(b, bare, srv.URL, conc)
 	service.SetJournal(bare, &nopJournal{})
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}

@@ -3,6 +3,7 @@ package service_test
 import (
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -11,7 +12,7 @@ import (
 // quits whatever is remembered; with one on, the remembered behaviour
 // decides, and "ask" is the default.
 func TestCloseActionFollowsSchedulesAndSetting(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	if got, err := s.CloseActionFor(); err != nil || got != service.CloseActionQuit {
 		t.Fatalf("no automations: %v, %v; want quit", got, err)
 	}
@@ -47,7 +48,7 @@ func TestCloseActionFollowsSchedulesAndSetting(t *testing.T) {
 // trigger, like a schedule, makes closing the window ask (its listener
 // would stop), also while schedules are paused.
 func TestWebhookTriggersKeepTheWindowQuestion(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	token, err := service.NewHookToken()
 	if err != nil {
 		t.Fatal(err)
@@ -66,7 +67,7 @@ func TestWebhookTriggersKeepTheWindowQuestion(t *testing.T) {
 
 // TestSetCloseBehaviourRefusesUnknown names the field and keeps the old value.
 func TestSetCloseBehaviourRefusesUnknown(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	if err := s.SetCloseBehaviour(service.CloseBackground); err != nil {
 		t.Fatal(err)
 	}

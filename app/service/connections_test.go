@@ -9,10 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zalando/go-keyring"
+
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
-	"github.com/zalando/go-keyring"
 )
 
 const token = "tok-SECRET-abcdef123456"
@@ -41,7 +43,7 @@ func TestSecretStoreChoice(t *testing.T) {
 	if s.Secrets.Backend() != "file" {
 		t.Fatalf("without a keychain: backend %q", s.Secrets.Backend())
 	}
-	c := mustSaveConn(t, s, impactInput("", token))
+	c := testkit.SaveConn(t, s, testkit.ImpactInput("", token))
 	if got, _ := s.Secrets.GetSecret(core.SecretKey(c.ID, "auth_token")); got != token {
 		t.Fatalf("file fallback lost the secret: %q", got)
 	}
@@ -56,13 +58,13 @@ func TestSecretStoreChoice(t *testing.T) {
 }
 
 func TestEditKeepsAndClearsSecrets(t *testing.T) {
-	keychain := memSecrets{}
-	s, _ := MustServices(t, keychain)
-	c := mustSaveConn(t, s, impactInput("", token))
+	keychain := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, keychain)
+	c := testkit.SaveConn(t, s, testkit.ImpactInput("", token))
 	key := core.SecretKey(c.ID, "auth_token")
 
 	c.Name = "Renamed"
-	c2 := mustSaveConn(t, s, core.ConnectionInput{Connection: c})
+	c2 := testkit.SaveConn(t, s, core.ConnectionInput{Connection: c})
 	if keychain[key] != token || c2.SecretMasks["auth_token"] == "" || !c2.CreatedAt.Equal(c.CreatedAt) {
 		t.Fatalf("edit without a new secret lost it: %v %+v", keychain, c2)
 	}
@@ -76,9 +78,9 @@ func TestEditKeepsAndClearsSecrets(t *testing.T) {
 }
 
 func TestMissingSecretStopsBeforeSending(t *testing.T) {
-	keychain := memSecrets{}
-	s, _ := MustServices(t, keychain)
-	c := mustSaveConn(t, s, impactInput("", token))
+	keychain := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, keychain)
+	c := testkit.SaveConn(t, s, testkit.ImpactInput("", token))
 	delete(keychain, core.SecretKey(c.ID, "auth_token"))
 	tpl, _ := s.TemplateFromPreset("impact.actions.get", c.ID)
 	_, err := s.TestTemplate(service.TestInput{Template: tpl, Values: map[string]string{"ActionId": "1"}})
@@ -88,7 +90,7 @@ func TestMissingSecretStopsBeforeSending(t *testing.T) {
 }
 
 func TestCheckConnection(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	demoURL, err := s.DemoURL()
 	if err != nil {
 		t.Fatal(err)
@@ -109,8 +111,8 @@ func TestCheckConnection(t *testing.T) {
 		want core.CheckStatus
 	}{
 		{"demo", core.ConnectionInput{Connection: core.Connection{Name: "Demo", Platform: core.PlatformDemo, Timezone: "UTC"}}, core.CheckOK},
-		{"impact ok", impactInput(demoURL, core.DemoAuthToken), core.CheckOK},
-		{"impact wrong token", impactInput(demoURL, "wrong-token-123"), core.CheckWrongKey},
+		{"impact ok", testkit.ImpactInput(demoURL, core.DemoAuthToken), core.CheckOK},
+		{"impact wrong token", testkit.ImpactInput(demoURL, "wrong-token-123"), core.CheckWrongKey},
 		{"affise-like ok", custom(demoURL, core.DemoAPIKey), core.CheckOK},
 		{"affise-like wrong key", custom(demoURL, "nope-nope-nope"), core.CheckWrongKey},
 		{"web page, not an API", custom(html.URL, "k"), core.CheckWrongURL},
@@ -139,9 +141,9 @@ func TestCheckConnection(t *testing.T) {
 }
 
 func TestDeleteConnectionInUse(t *testing.T) {
-	keychain := memSecrets{}
-	s, _ := MustServices(t, keychain)
-	c := mustSaveConn(t, s, impactInput("", token))
+	keychain := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, keychain)
+	c := testkit.SaveConn(t, s, testkit.ImpactInput("", token))
 	for _, id := range []string{"impact.actions.list", "impact.actions.get"} {
 		tpl, _ := s.TemplateFromPreset(id, c.ID)
 		if _, err := s.SaveTemplate(tpl); err != nil {
@@ -164,9 +166,9 @@ func TestDeleteConnectionInUse(t *testing.T) {
 }
 
 func TestDuplicateConnectionCopiesSecrets(t *testing.T) {
-	keychain := memSecrets{}
-	s, _ := MustServices(t, keychain)
-	c := mustSaveConn(t, s, impactInput("", token))
+	keychain := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, keychain)
+	c := testkit.SaveConn(t, s, testkit.ImpactInput("", token))
 	cp, err := s.DuplicateConnection(c.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -177,9 +179,9 @@ func TestDuplicateConnectionCopiesSecrets(t *testing.T) {
 }
 
 func TestSecretsThatNoLongerApplyAreDeleted(t *testing.T) {
-	keychain := memSecrets{}
-	s, _ := MustServices(t, keychain)
-	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "API", Platform: core.PlatformCustom,
+	keychain := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, keychain)
+	c := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "API", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": "https://x.example", "auth_mode": "header", "key_name": "X-Key"}},
 		Secrets: map[string]string{"api_key": "header-key-000001"}})
 	c.Settings["auth_mode"] = "bearer"

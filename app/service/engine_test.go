@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/demotracker"
@@ -17,9 +18,9 @@ import (
 func servicesNoWait(t *testing.T, sec core.SecretStore) *service.Services {
 	t.Helper()
 	if sec == nil {
-		sec = memSecrets{}
+		sec = testkit.MemSecrets{}
 	}
-	s, err := service.Open(service.Config{DataDir: t.TempDir(), Secrets: sec, Now: func() time.Time { return fixed }, Sleep: noWait})
+	s, err := service.Open(service.Config{DataDir: t.TempDir(), Secrets: sec, Now: func() time.Time { return testkit.Fixed }, Sleep: testkit.NoWait})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func countActions(t *testing.T, s *service.Services, res service.TestResult) int
 // and with splitting on comes back as merged windows.
 func TestSixtyDaysOnDemoImpact(t *testing.T) {
 	s := servicesNoWait(t, nil)
-	c := demoConn(t, s)
+	c := testkit.DemoConn(t, s)
 	tpl, _ := s.TemplateFromPreset("impact.actions.list", c.ID)
 	values := map[string]string{"CampaignId": "1000", "ActionDateStart": "2026-09-21T00:00:00Z", "ActionDateEnd": "2026-11-20T00:00:00Z", "PageSize": "2000"}
 
@@ -73,9 +74,9 @@ func TestSixtyDaysOnDemoImpact(t *testing.T) {
 func TestRetriesShowInTheTestResult(t *testing.T) {
 	// The clock moves on with each wait, so a Retry-After, once waited,
 	// does not hold the next attempt again.
-	s := openAt(t, t.TempDir(), memSecrets{}, &stepClock{t: fixed})
+	s := openAt(t, t.TempDir(), testkit.MemSecrets{}, &stepClock{t: testkit.Fixed})
 	defer s.Close()
-	c := demoConn(t, s)
+	c := testkit.DemoConn(t, s)
 	url, _ := s.DemoURL()
 	demo := demoServer(t, s, url)
 	demo.Inject(demotracker.Fault{PathPrefix: "/3.0/admin/partner/", Times: 2, Status: 503, Body: "<html>busy</html>", Header: map[string]string{"Retry-After": "2"}})
@@ -114,7 +115,7 @@ func demoServer(t *testing.T, s *service.Services, url string) *demotracker.Serv
 
 func TestTruncatedAndHugeBodies(t *testing.T) {
 	s := servicesNoWait(t, nil)
-	c := demoConn(t, s)
+	c := testkit.DemoConn(t, s)
 	url, _ := s.DemoURL()
 	demo := demoServer(t, s, url)
 	tpl, _ := s.TemplateFromPreset("affise.partner.get", c.ID)
@@ -148,7 +149,7 @@ func TestNoSecretInRecordsLogsOrErrors(t *testing.T) {
 	demo := demoServer(t, s, url)
 	const key = "sk-live-7f3a9c1e2b4d"
 	for _, mode := range []string{"header", "query"} {
-		c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Leaky " + mode, Platform: core.PlatformCustom,
+		c := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Leaky " + mode, Platform: core.PlatformCustom,
 			Settings: map[string]string{"base_url": url, "auth_mode": mode, "key_name": "API-Key"}}, Secrets: map[string]string{"api_key": key}})
 		tpl := core.ActionTemplate{Name: "Get", ConnectionID: c.ID, Kind: core.KindGet, Method: "GET", Path: "/3.0/admin/partner/{id}", BodyEncoding: core.BodyJSON, Retries: 2,
 			Params: []core.Param{{Name: "id", In: core.InPath, Type: core.TypeString, Required: true}, {Name: "note", In: core.InQuery, Type: core.TypeString}}}

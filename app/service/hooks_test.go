@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -23,14 +24,14 @@ const hookSecret = "hook-shared-secret-4242"
 type hookRig struct {
 	s    *service.Services
 	recv *hookServer
-	keys memSecrets
+	keys testkit.MemSecrets
 	mu   sync.Mutex
 	logs []string
 }
 
 func newHookRig(t *testing.T) *hookRig {
 	t.Helper()
-	r := &hookRig{keys: memSecrets{}, recv: newHookServer(t)}
+	r := &hookRig{keys: testkit.MemSecrets{}, recv: newHookServer(t)}
 	r.s = servicesNoWait(t, r.keys)
 	service.SetHookLogf(r.s, func(f string, a ...any) { r.mu.Lock(); r.logs = append(r.logs, fmt.Sprintf(f, a...)); r.mu.Unlock() })
 	if _, err := r.s.SetHookSettings(service.HookSettings{Enabled: true, Address: "127.0.0.1", Port: freePort(t)}); err != nil {
@@ -284,7 +285,7 @@ func TestCopiesAndImportsGetTheirOwnToken(t *testing.T) {
 // secret answers on this machine's loopback only: once the listener is
 // set to an address beyond it, such a trigger is refused.
 func TestExposedListenerNeedsASharedSecret(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	token, _ := service.NewHookToken()
 	if _, err := s.SaveAutomation(core.Automation{Name: "Open", Hook: &core.HookTrigger{Enabled: true, Token: token},
 		Steps: []core.Step{{ID: "s1", Kind: core.StepCondition, Match: "all", Rules: []core.ConditionRule{{Left: "1", Op: core.OpLess, Right: "2"}}}}}); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 )
 
@@ -15,8 +16,8 @@ func FuzzImport(f *testing.F) {
 	f.Add(v1File(f), uint8(0))
 	f.Add([]byte(`{"format":"affdesk.templates","version":1,"connections":[{"id":1}],"templates":[{"id":1,"connectionId":1}]}`), uint8(1))
 	f.Add([]byte("\xef\xbb\xbf{\"format\":\"affdesk.automations\",\"version\":1}"), uint8(2))
-	sec := memSecrets{}
-	s, _ := MustServices(f, sec)
+	sec := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(f, sec)
 	if _, err := importBytes(s, v1File(f), service.ClashRename); err != nil {
 		f.Fatal(err)
 	}

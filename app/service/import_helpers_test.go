@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 )
 
@@ -53,7 +54,7 @@ func at(m map[string]any, path ...any) map[string]any {
 
 // dataSnapshot is every stored record and secret, to prove a failed
 // import wrote nothing.
-func dataSnapshot(tb testing.TB, s *service.Services, sec memSecrets) string {
+func dataSnapshot(tb testing.TB, s *service.Services, sec testkit.MemSecrets) string {
 	tb.Helper()
 	c, err1 := s.DB.ListConnections()
 	t, err2 := s.DB.ListTemplates()

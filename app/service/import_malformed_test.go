@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -76,8 +77,8 @@ func malformedCases() []malformedCase {
 // with an error naming the record and field, and leaves the data file
 // (records and secrets) exactly as it was.
 func TestImportMalformedWritesNothing(t *testing.T) {
-	sec := memSecrets{}
-	s, _ := MustServices(t, sec)
+	sec := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, sec)
 	if _, err := importBytes(s, v1File(t), service.ClashRename); err != nil {
 		t.Fatal(err)
 	}

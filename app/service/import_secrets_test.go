@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -30,8 +31,8 @@ func header(name, value string) map[string]any { return map[string]any{"name": n
 // credential header lands in the secret store, the data file holding only
 // a reference to it, as saving does.
 func TestImportMovesLiteralWebhookCredentials(t *testing.T) {
-	sec := memSecrets{}
-	s, _ := MustServices(t, sec)
+	sec := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, sec)
 	data := withHook(t, header("Authorization", "Bearer imported-secret-123456"), header("X-Plain", "visible"))
 	if _, err := importBytes(s, data, service.ClashRename); err != nil {
 		t.Fatalf("import: %v", err)
@@ -51,8 +52,8 @@ func TestImportMovesLiteralWebhookCredentials(t *testing.T) {
 // stored automation's webhook secret: any reference is refused, naming
 // the automation, the step and the header, and nothing is written.
 func TestImportRefusesWebhookSecretReferences(t *testing.T) {
-	sec := memSecrets{}
-	s, _ := MustServices(t, sec)
+	sec := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, sec)
 	owner, err := s.SaveAutomation(hookAutomation("https://hooks.example/own", core.Header{Name: "X-Api-Key", Value: "owned-key-778899"}))
 	if err != nil {
 		t.Fatal(err)
@@ -75,8 +76,8 @@ func TestImportRefusesWebhookSecretReferences(t *testing.T) {
 // fails neither deletes the keys of a connection it would point
 // elsewhere nor stores the webhook secrets it moved out of the file.
 func TestFailedImportLeavesSecretsAlone(t *testing.T) {
-	sec := memSecrets{}
-	s, dir := MustServices(t, sec)
+	sec := testkit.MemSecrets{}
+	s, dir := testkit.MustServices(t, sec)
 	res, err := importBytes(s, v1File(t), service.ClashRename)
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +90,7 @@ func TestFailedImportLeavesSecretsAlone(t *testing.T) {
 	s.Close()
 	before := len(sec)
 	// A read-only opening reads and checks the file, then its write fails.
-	ro, err := service.Open(service.Config{DataDir: dir, Secrets: sec, ReadOnly: true, Now: func() time.Time { return fixed }})
+	ro, err := service.Open(service.Config{DataDir: dir, Secrets: sec, ReadOnly: true, Now: func() time.Time { return testkit.Fixed }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -15,7 +16,7 @@ import (
 // automations and a templates export, format version 1) still import,
 // with references renumbered onto the new records.
 func TestImportVersion1Files(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	other := core.Connection{Name: "Taken first", Platform: core.PlatformDemo, Timezone: "UTC"}
 	if err := s.DB.SaveConnection(&other); err != nil {
 		t.Fatal(err)
@@ -52,7 +53,7 @@ func TestImportVersion1Files(t *testing.T) {
 // TestImportReadsLeniently proves a byte-order mark and unknown top-level
 // fields are accepted.
 func TestImportReadsLeniently(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	data := mutated(t, func(m map[string]any) { m["exportedBy"] = "a later tool"; m["x-notes"] = []any{1, 2} })
 	data = append([]byte("\xef\xbb\xbf"), data...)
 	if _, err := importBytes(s, data, service.ClashRename); err != nil {
@@ -63,7 +64,7 @@ func TestImportReadsLeniently(t *testing.T) {
 // TestImportRenamesOnClash proves the default never duplicates a name:
 // "Name (2)", then "Name (3)".
 func TestImportRenamesOnClash(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	for i := 0; i < 3; i++ {
 		if _, err := importBytes(s, v1File(t), service.ClashRename); err != nil {
 			t.Fatal(err)
@@ -89,8 +90,8 @@ func TestImportRenamesOnClash(t *testing.T) {
 // record of that name in place, keeping its ID and its secrets while its
 // URL stays, and dropping them when the file points it elsewhere.
 func TestImportReplaceKeepsIDAndSecrets(t *testing.T) {
-	sec := memSecrets{}
-	s, _ := MustServices(t, sec)
+	sec := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, sec)
 	first, err := importBytes(s, v1File(t), service.ClashRename)
 	if err != nil || len(first.Secrets) != 1 || first.Secrets[0].Connection != "Affise main" || first.Secrets[0].Fields[0] != "API key" {
 		t.Fatalf("first import: %+v %v", first, err)
@@ -126,7 +127,7 @@ func TestImportReplaceKeepsIDAndSecrets(t *testing.T) {
 // TestImportSkipUsesStoredRecords proves skip writes nothing for a clash
 // and points the file's references at the stored record.
 func TestImportSkipUsesStoredRecords(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	if _, err := importBytes(s, v1File(t), service.ClashRename); err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestImportSkipUsesStoredRecords(t *testing.T) {
 // a connection that skips TLS checks, the result repeats the warning, and
 // a platform whose editor has no such option cannot turn it on by import.
 func TestImportWarnsAboutTLSAndPlansClashes(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	affise := mutated(t, func(m map[string]any) { at(m, "connections", 0, "settings")["skip_tls_verify"] = "true" })
 	if _, err := s.PlanImport(bytes.NewReader(affise)); core.ErrorField(err) != "connections[0].settings.skip_tls_verify" {
 		t.Fatalf("Affise skipping TLS by import: %v", err)
@@ -179,8 +180,8 @@ func TestImportWarnsAboutTLSAndPlansClashes(t *testing.T) {
 // TestSharedNamesConflict proves finding by name and a replace refuse a
 // name several stored automations share, listing their IDs.
 func TestSharedNamesConflict(t *testing.T) {
-	sec := memSecrets{}
-	s, _ := MustServices(t, sec)
+	sec := testkit.MemSecrets{}
+	s, _ := testkit.MustServices(t, sec)
 	if _, err := importBytes(s, v1File(t), service.ClashRename); err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +210,7 @@ func TestSharedNamesConflict(t *testing.T) {
 // the result say so: an export copied to a second machine never runs the
 // same slots twice.
 func TestImportedSchedulesArriveSwitchedOff(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	data := mutated(t, func(m map[string]any) {
 		at(m, "automations", 0)["schedule"] = map[string]any{"enabled": true, "kind": "daily", "at": "09:00", "timezone": "UTC"}
 	})

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -33,15 +34,15 @@ func TestMissingSecretSendsNothing(t *testing.T) {
 				w.Write([]byte(`{"ok":true}`))
 			}))
 			defer srv.Close()
-			keychain := memSecrets{}
+			keychain := testkit.MemSecrets{}
 			s := servicesNoWait(t, keychain)
 			settings := map[string]string{"base_url": srv.URL, "auth_mode": tt.mode}
 			for k, v := range tt.settings {
 				settings[k] = v
 			}
 			name := "Orphan " + tt.mode
-			c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: name, Platform: core.PlatformCustom, Settings: settings}, Secrets: tt.secrets})
-			tpl, err := s.SaveTemplate(getTemplate(c.ID, "/items"))
+			c := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: name, Platform: core.PlatformCustom, Settings: settings}, Secrets: tt.secrets})
+			tpl, err := s.SaveTemplate(testkit.GetTemplate(c.ID, "/items"))
 			if err != nil {
 				t.Fatal(err)
 			}

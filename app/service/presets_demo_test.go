@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/tracker"
@@ -14,8 +15,8 @@ import (
 // saves it and presses Test with its sample values: the demo tracker must
 // answer every one with a JSON success, as the real API would.
 func TestEveryPresetAnswersOnDemo(t *testing.T) {
-	s, _ := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, _ := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	for _, p := range tracker.Presets(core.PlatformDemo) {
 		t.Run(p.ID, func(t *testing.T) {
 			tpl, err := s.TemplateFromPreset(p.ID, c.ID)
@@ -48,8 +49,8 @@ func TestEveryPresetAnswersOnDemo(t *testing.T) {
 }
 
 func TestWritesNeedConfirmation(t *testing.T) {
-	s, _ := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, _ := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	tpl, _ := s.TemplateFromPreset("impact.actions.reverse", c.ID)
 	_, err := s.TestTemplate(service.TestInput{Template: tpl, Values: exampleValues(tpl)})
 	if core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), "confirm") {
@@ -58,8 +59,8 @@ func TestWritesNeedConfirmation(t *testing.T) {
 }
 
 func TestBadValuesAreRefusedBeforeSending(t *testing.T) {
-	s, _ := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, _ := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	tpl, _ := s.TemplateFromPreset("impact.actions.list", c.ID)
 	tests := map[string]string{"": "CampaignId is required", "12a": `"12a" is not a whole number`}
 	for val, want := range tests {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/engine"
@@ -38,7 +39,7 @@ func (c *stepClock) waits() []time.Duration {
 }
 
 // openAt opens services on dir with the clock, as one process would.
-func openAt(t *testing.T, dir string, sec memSecrets, clk *stepClock) *service.Services {
+func openAt(t *testing.T, dir string, sec testkit.MemSecrets, clk *stepClock) *service.Services {
 	t.Helper()
 	s, err := service.Open(service.Config{DataDir: dir, Secrets: sec, Now: clk.Now, Sleep: clk.Sleep})
 	if err != nil {
@@ -51,9 +52,9 @@ func openAt(t *testing.T, dir string, sec memSecrets, clk *stepClock) *service.S
 // and an automation calling it once.
 func oneCallAutomation(t *testing.T, s *service.Services, url string, limit core.RateLimit) core.Automation {
 	t.Helper()
-	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "API", Platform: core.PlatformCustom, RateLimit: limit,
+	c := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "API", Platform: core.PlatformCustom, RateLimit: limit,
 		Settings: map[string]string{"base_url": url, "auth_mode": "bearer"}}, Secrets: map[string]string{"token": "bearer-token-0001"}})
-	tpl, err := s.SaveTemplate(getTemplate(c.ID, "/items"))
+	tpl, err := s.SaveTemplate(testkit.GetTemplate(c.ID, "/items"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestBackToBackRunsShareTheQuota(t *testing.T) {
 		w.Write([]byte(`{"items":[]}`))
 	}))
 	defer srv.Close()
-	dir, sec, clk := t.TempDir(), memSecrets{}, &stepClock{t: fixed}
+	dir, sec, clk := t.TempDir(), testkit.MemSecrets{}, &stepClock{t: testkit.Fixed}
 	first := openAt(t, dir, sec, clk)
 	a := oneCallAutomation(t, first, srv.URL, core.RateLimit{Requests: 2, Per: "minute"})
 	if run, err := first.RunNow(context.Background(), a.ID, false, "cli"); err != nil || run.Status != core.RunCompleted {
@@ -106,8 +107,8 @@ func TestRunStopsWhenTheRateWaitCapIsPassed(t *testing.T) {
 		w.WriteHeader(429)
 	}))
 	defer srv.Close()
-	clk := &stepClock{t: fixed}
-	s := openAt(t, t.TempDir(), memSecrets{}, clk)
+	clk := &stepClock{t: testkit.Fixed}
+	s := openAt(t, t.TempDir(), testkit.MemSecrets{}, clk)
 	defer s.Close()
 	if err := s.SetRateWaitMinutes(121); core.ErrorField(err) != "rateWaitMinutes" {
 		t.Fatalf("121 minutes: %v", err)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -11,13 +12,13 @@ import (
 // TestRetentionBySize proves a size limit is checked, and that setting
 // one prunes the oldest runs until the history fits.
 func TestRetentionBySize(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	if err := s.SetRetention(service.Retention{Days: 90, Runs: 10000, MB: 5}); core.ErrorField(err) != "retention.mb" {
 		t.Fatalf("5 MB: %v", err)
 	}
 	big := strings.Repeat("x", 20<<10)
 	for i := 0; i < 700; i++ {
-		r := core.Run{AutomationID: 1, AutomationName: "A", Status: core.RunCompleted, StartedAt: fixed,
+		r := core.Run{AutomationID: 1, AutomationName: "A", Status: core.RunCompleted, StartedAt: testkit.Fixed,
 			Steps: []core.StepResult{{StepID: "s1", Label: "1", Status: core.StepOK, Warnings: []string{big}}}}
 		if err := s.DB.SaveRun(&r); err != nil {
 			t.Fatal(err)

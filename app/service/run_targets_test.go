@@ -6,12 +6,13 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
 // countedSecrets counts reads of the connection's API key.
 type countedSecrets struct {
-	memSecrets
+	testkit.MemSecrets
 	reads atomic.Int64
 }
 
@@ -19,7 +20,7 @@ func (c *countedSecrets) GetSecret(k string) (string, error) {
 	if strings.HasSuffix(k, "api_key") {
 		c.reads.Add(1)
 	}
-	return c.memSecrets.GetSecret(k)
+	return c.MemSecrets.GetSecret(k)
 }
 
 // TestARunResolvesItsConnectionOnce runs a loop of 40 writes (one GET
@@ -31,8 +32,8 @@ func TestARunResolvesItsConnectionOnce(t *testing.T) {
 	tr := newBulkTracker(n)
 	srv := httptest.NewServer(tr)
 	defer srv.Close()
-	sec := &countedSecrets{memSecrets: memSecrets{}}
-	s, _ := MustServices(t, sec)
+	sec := &countedSecrets{MemSecrets: testkit.MemSecrets{}}
+	s, _ := testkit.MustServices(t, sec)
 	id, conn := bulkAutomationConn(t, s, srv.URL, 4)
 	for i, key := range []string{"k-123456", "k-654321"} {
 		if i > 0 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/demotracker"
 )
@@ -16,7 +17,7 @@ import (
 // says why the flag was not honoured.
 func TestLegacySafeToRepeatOnDeltasIsNotResent(t *testing.T) {
 	s := servicesNoWait(t, nil)
-	c := demoConn(t, s)
+	c := testkit.DemoConn(t, s)
 	url, _ := s.DemoURL()
 	demo := demoServer(t, s, url)
 	tpl, err := s.TemplateFromPreset("impact.actions.update_items", c.ID)

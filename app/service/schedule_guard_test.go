@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/schedule"
@@ -16,7 +17,7 @@ import (
 // reason (such a run has not ended), and a slot of a schedule turned off
 // behind the scheduler's plan is skipped, not run.
 func TestSlotsRespectWaitingRunsAndEditsNotYetLoaded(t *testing.T) {
-	clk := schedule.NewManualClock(fixed)
+	clk := schedule.NewManualClock(testkit.Fixed)
 	s := scheduledServices(t, t.TempDir(), clk)
 	defer s.Close()
 	a, err := s.SaveAutomation(core.Automation{Name: "Ask first",
@@ -69,11 +70,11 @@ func waiting(s *service.Services, id uint64) bool {
 // as skipped, with the reason, when the scheduler next starts, and is not
 // run again.
 func TestSlotClaimedBeforeACrashShowsAsSkipped(t *testing.T) {
-	clk := schedule.NewManualClock(fixed)
+	clk := schedule.NewManualClock(testkit.Fixed)
 	s := scheduledServices(t, t.TempDir(), clk)
 	defer s.Close()
 	a := everyMinute(t, s)
-	slot := fixed.Add(-time.Minute).Truncate(time.Minute)
+	slot := testkit.Fixed.Add(-time.Minute).Truncate(time.Minute)
 	if ok, err := s.DB.ClaimSlot(a.ID, slot, core.SlotRecord{Slot: slot, Status: core.SlotFired, At: slot}); !ok || err != nil {
 		t.Fatalf("claim: %v %v", ok, err)
 	}

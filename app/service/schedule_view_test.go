@@ -3,6 +3,7 @@ package service_test
 import (
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -10,7 +11,7 @@ import (
 // fixed clock (12:00 UTC) starts at 12:15, in words naming the timezone;
 // a bad cron expression is an error on schedule.cron.
 func TestPreviewScheduleListsFiveSlotsAfterNow(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	p, err := s.PreviewSchedule(core.Schedule{Kind: core.ScheduleEvery, Every: 15, Unit: "minutes", Timezone: "UTC"})
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +31,7 @@ func TestPreviewScheduleListsFiveSlotsAfterNow(t *testing.T) {
 // TestScheduleStatesAndPause: an enabled schedule has a next slot, an off
 // one has none; the pause is stored.
 func TestScheduleStatesAndPause(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	step := []core.Step{{ID: "s1", Kind: core.StepApproval, Message: "Go?"}}
 	for _, on := range []bool{true, false} {
 		if _, err := s.SaveAutomation(core.Automation{Name: "A " + map[bool]string{true: "on", false: "off"}[on], Steps: step,
@@ -61,7 +62,7 @@ func TestScheduleStatesAndPause(t *testing.T) {
 // TestSaveRefusesABadCronExpression: the expression is parsed at save,
 // not at the first slot, and the error names schedule.cron.
 func TestSaveRefusesABadCronExpression(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	_, err := s.SaveAutomation(core.Automation{Name: "Bad cron", Steps: []core.Step{{ID: "s1", Kind: core.StepApproval, Message: "Go?"}},
 		Schedule: &core.Schedule{Kind: core.ScheduleCron, Cron: "61 * * * *", Timezone: "UTC"}})
 	if core.ErrorField(err) != "schedule.cron" {

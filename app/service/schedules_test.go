@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/schedule"
@@ -14,7 +15,7 @@ import (
 // on clk.
 func scheduledServices(t *testing.T, dir string, clk *schedule.ManualClock) *service.Services {
 	t.Helper()
-	s, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}, Now: clk.Now, Clock: clk})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}, Now: clk.Now, Clock: clk})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,7 @@ func everyMinute(t *testing.T, s *service.Services) core.Automation {
 // TestScheduledRunsOnceAcrossRestart: each slot makes one run with the
 // trigger "schedule", also when AffDesk restarts on the minute it ran.
 func TestScheduledRunsOnceAcrossRestart(t *testing.T) {
-	dir, clk := t.TempDir(), schedule.NewManualClock(fixed)
+	dir, clk := t.TempDir(), schedule.NewManualClock(testkit.Fixed)
 	s := scheduledServices(t, dir, clk)
 	a := everyMinute(t, s)
 	n := clk.Arms()
@@ -92,7 +93,7 @@ func TestScheduledRunsOnceAcrossRestart(t *testing.T) {
 // TestScheduleServices: the preview, the check at save, the pause
 // setting, the states and the default timezone.
 func TestScheduleServices(t *testing.T) {
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	p, err := s.PreviewSchedule(core.Schedule{Kind: core.ScheduleDaily, At: "09:00", Timezone: "Europe/Berlin"})
 	if err != nil || p.Description != "Every day at 09:00 (Europe/Berlin)" || len(p.Next) != 5 || p.Next[0].At != "Sat 21 Nov 2026 09:00" || p.Next[0].Local != time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC).Local().Format("Mon 2 Jan 2006 15:04 MST") {
 		t.Fatalf("preview %+v %v", p, err)
@@ -119,7 +120,7 @@ func TestScheduleServices(t *testing.T) {
 	if err != nil || dup.Schedule == nil || dup.Schedule.Enabled {
 		t.Fatalf("a duplicate's schedule is on: %+v %v", dup.Schedule, err)
 	}
-	c := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Berlin", Platform: core.PlatformDemo, Timezone: "Europe/Berlin"}})
+	c := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Berlin", Platform: core.PlatformDemo, Timezone: "Europe/Berlin"}})
 	withStats := core.Automation{Steps: []core.Step{{Kind: core.StepCondition}, {Kind: core.StepPullStats, Stats: &core.StatsConfig{ConnectionID: c.ID}}}}
 	if tz := s.DefaultScheduleTimezone(withStats); tz != "Europe/Berlin" {
 		t.Errorf("default timezone %q", tz)

@@ -4,22 +4,24 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/zalando/go-keyring"
+
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/notify"
 	"github.com/affdesk/affdesk/backend/secrets"
-	"github.com/zalando/go-keyring"
 )
 
 // TestTwoDataFoldersShareNoSecrets opens two data folders on one keychain,
 // each with a connection 1: each reads back its own token, never the other's.
 func TestTwoDataFoldersShareNoSecrets(t *testing.T) {
 	keyring.MockInit()
-	a, b := openKeychain(t, t.TempDir()), openKeychain(t, t.TempDir())
+	a, b := testkit.OpenKeychain(t, t.TempDir()), testkit.OpenKeychain(t, t.TempDir())
 	defer a.Close()
 	defer b.Close()
-	ca := mustSaveConn(t, a, impactInput("", "token-of-folder-A-1111"))
-	cb := mustSaveConn(t, b, impactInput("", "token-of-folder-B-2222"))
+	ca := testkit.SaveConn(t, a, testkit.ImpactInput("", "token-of-folder-A-1111"))
+	cb := testkit.SaveConn(t, b, testkit.ImpactInput("", "token-of-folder-B-2222"))
 	if ca.ID != 1 || cb.ID != 1 {
 		t.Fatalf("IDs %d and %d: the test needs both to be 1", ca.ID, cb.ID)
 	}
@@ -53,7 +55,7 @@ func legacyFolder(t *testing.T, token string) string {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if c := mustSaveConn(t, s, impactInput("", token)); c.ID != 1 {
+	if c := testkit.SaveConn(t, s, testkit.ImpactInput("", token)); c.ID != 1 {
 		t.Fatalf("connection %d: the test needs 1", c.ID)
 	}
 	if err := s.SaveSMTP(service.SMTPSettings{SMTP: notify.SMTP{Host: "smtp.example.com", Port: 587, Security: "starttls", Username: "bot@example.com", From: "bot@example.com"}, Password: "legacy-smtp-pw-5555"}); err != nil {
@@ -72,7 +74,7 @@ func TestLegacyKeychainEntriesAdoptedOnce(t *testing.T) {
 	first, second := legacyFolder(t, token), legacyFolder(t, token)
 	legacy := []string{core.SecretKey(1, "auth_token"), "smtp/password"}
 	for _, dir := range []string{first, second} {
-		s := openKeychain(t, dir)
+		s := testkit.OpenKeychain(t, dir)
 		if got, err := s.Secrets.GetSecret(legacy[0]); got != token || err != nil {
 			t.Errorf("%s: token %q, %v", dir, got, err)
 		}
@@ -91,17 +93,17 @@ func TestLegacyKeychainEntriesAdoptedOnce(t *testing.T) {
 	}
 	// Once recorded, opening reads no old entry: a namespaced entry
 	// deleted since is not copied again.
-	s := openKeychain(t, first)
+	s := testkit.OpenKeychain(t, first)
 	if err := s.Secrets.DeleteSecret(legacy[0]); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	s = openKeychain(t, first)
+	s = testkit.OpenKeychain(t, first)
 	defer s.Close()
 	if _, err := s.Secrets.GetSecret(legacy[0]); core.ErrorCode(err) != core.ENOTFOUND {
 		t.Errorf("adoption ran again: %v", err)
 	}
-	other := openKeychain(t, t.TempDir())
+	other := testkit.OpenKeychain(t, t.TempDir())
 	defer other.Close()
 	if _, err := other.Secrets.GetSecret(legacy[0]); core.ErrorCode(err) != core.ENOTFOUND {
 		t.Errorf("a folder without the connection reads its token: %v", err)
@@ -121,7 +123,7 @@ func TestFileSecretsNeedNoNamespace(t *testing.T) {
 	if s.Secrets.Backend() != "file" {
 		t.Fatalf("backend %q", s.Secrets.Backend())
 	}
-	c := mustSaveConn(t, s, impactInput("", "file-token-66667777"))
+	c := testkit.SaveConn(t, s, testkit.ImpactInput("", "file-token-66667777"))
 	if got, err := s.DB.Secrets().GetSecret(core.SecretKey(c.ID, "auth_token")); got != "file-token-66667777" || err != nil {
 		t.Errorf("file store holds %q, %v", got, err)
 	}

@@ -8,28 +8,29 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
 func customConn(t *testing.T, s *service.Services, base string) core.Connection {
-	return mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "API", Platform: core.PlatformCustom,
+	return testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "API", Platform: core.PlatformCustom,
 		Settings: map[string]string{"base_url": base, "auth_mode": "bearer"}}, Secrets: map[string]string{"token": "bearer-token-0001"}})
 }
 
 func TestSaveTemplateChecksItsConnection(t *testing.T) {
-	s, _ := MustServices(t, nil)
-	affise := mustSaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Affise", Platform: core.PlatformAffiseAdmin,
+	s, _ := testkit.MustServices(t, nil)
+	affise := testkit.SaveConn(t, s, core.ConnectionInput{Connection: core.Connection{Name: "Affise", Platform: core.PlatformAffiseAdmin,
 		Settings: map[string]string{"base_url": "https://api-a.affise.com"}}, Secrets: map[string]string{"api_key": "k-000000000001"}})
 	tests := []struct {
 		name      string
 		tpl       core.ActionTemplate
 		wantField string
 	}{
-		{"platform filled from connection", getTemplate(affise.ID, "/3.0/admin/partners"), ""},
-		{"unknown connection", getTemplate(99, "/x"), "connectionId"},
+		{"platform filled from connection", testkit.GetTemplate(affise.ID, "/3.0/admin/partners"), ""},
+		{"unknown connection", testkit.GetTemplate(99, "/x"), "connectionId"},
 		{"foreign dialect", func() core.ActionTemplate {
-			x := getTemplate(affise.ID, "/Actions")
+			x := testkit.GetTemplate(affise.ID, "/Actions")
 			x.Platform = core.PlatformImpact
 			return x
 		}(), "platform"},
@@ -56,8 +57,8 @@ func TestSaveTemplateChecksItsConnection(t *testing.T) {
 // TestSaveRefusesSafeToRepeatOnDeltas proves a template whose parameters
 // are deltas cannot be saved as safe to repeat, and names the parameter.
 func TestSaveRefusesSafeToRepeatOnDeltas(t *testing.T) {
-	s, _ := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, _ := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	tpl, err := s.TemplateFromPreset("impact.actions.update_items", c.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -78,8 +79,8 @@ func TestSaveRefusesSafeToRepeatOnDeltas(t *testing.T) {
 }
 
 func TestSearchAndDuplicateTemplates(t *testing.T) {
-	s, _ := MustServices(t, nil)
-	c := demoConn(t, s)
+	s, _ := testkit.MustServices(t, nil)
+	c := testkit.DemoConn(t, s)
 	for _, id := range []string{"impact.actions.list", "affise.offer.status", "cake.postback.create"} {
 		tpl, _ := s.TemplateFromPreset(id, c.ID)
 		if _, err := s.SaveTemplate(tpl); err != nil {
@@ -120,9 +121,9 @@ func TestLargeResponseStaysInGo(t *testing.T) {
 		w.Write([]byte(b.String()))
 	}))
 	defer srv.Close()
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	c := customConn(t, s, srv.URL)
-	res, err := s.TestTemplate(service.TestInput{Template: getTemplate(c.ID, "/actions")})
+	res, err := s.TestTemplate(service.TestInput{Template: testkit.GetTemplate(c.ID, "/actions")})
 	if err != nil || res.Status != 200 || res.Size < 800_000 {
 		t.Fatalf("res %d %d %v", res.Status, res.Size, err)
 	}
@@ -158,23 +159,23 @@ func TestNonJSONAndFailedCalls(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	s, _ := MustServices(t, nil)
+	s, _ := testkit.MustServices(t, nil)
 	c := customConn(t, s, srv.URL)
 	tests := []struct{ path, wantNote string }{
 		{"/html", "HTML page"}, {"/xml", "XML, not JSON"}, {"/empty", "no body"},
 	}
 	for _, tt := range tests {
-		res, err := s.TestTemplate(service.TestInput{Template: getTemplate(c.ID, tt.path)})
+		res, err := s.TestTemplate(service.TestInput{Template: testkit.GetTemplate(c.ID, tt.path)})
 		if err != nil || res.IsJSON || !strings.Contains(res.Note, tt.wantNote) {
 			t.Errorf("%s: %+v %v", tt.path, res, err)
 		}
 	}
-	html, _ := s.TestTemplate(service.TestInput{Template: getTemplate(c.ID, "/html")})
+	html, _ := s.TestTemplate(service.TestInput{Template: testkit.GetTemplate(c.ID, "/html")})
 	if html.Status != 502 || !strings.Contains(html.Text, "Bad Gateway") {
 		t.Errorf("html body: %+v", html)
 	}
 	srv.Close()
-	res, err := s.TestTemplate(service.TestInput{Template: getTemplate(c.ID, "/html")})
+	res, err := s.TestTemplate(service.TestInput{Template: testkit.GetTemplate(c.ID, "/html")})
 	if err != nil || res.Error == "" || res.Request.URL == "" || strings.Contains(res.Error, "bearer-token") {
 		t.Errorf("unreachable: %+v %v", res, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/tracker"
@@ -22,7 +23,7 @@ func TestSkipTLSOnlyWhereTheEditorOffersIt(t *testing.T) {
 	if _, err := s.SaveConnection(custom("yes")); core.ErrorField(err) != "settings.skip_tls_verify" {
 		t.Fatalf("a value other than true or false must be refused on its field: %v", err)
 	}
-	in := impactInput("", "tok-0000111122223333")
+	in := testkit.ImpactInput("", "tok-0000111122223333")
 	in.Settings["skip_tls_verify"] = "true"
 	if _, err := s.SaveConnection(in); core.ErrorField(err) != "settings.skip_tls_verify" {
 		t.Fatalf("impact skipping TLS: %v", err)

@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/store"
-	bolt "go.etcd.io/bbolt"
 )
 
 // TestUpgradeKeepsACopyOfTheOldFile proves a data file of an older schema
@@ -35,7 +37,7 @@ func TestUpgradeKeepsACopyOfTheOldFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := service.Open(service.Config{DataDir: dir, Secrets: memSecrets{}, Now: func() time.Time { return fixed }})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: testkit.MemSecrets{}, Now: func() time.Time { return testkit.Fixed }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +50,7 @@ func TestUpgradeKeepsACopyOfTheOldFile(t *testing.T) {
 		t.Fatalf("the copy holds schema %d (%v), want the old file's 1", v, err)
 	}
 	fresh := t.TempDir()
-	s, err = service.Open(service.Config{DataDir: fresh, Secrets: memSecrets{}, Now: func() time.Time { return fixed }})
+	s, err = service.Open(service.Config{DataDir: fresh, Secrets: testkit.MemSecrets{}, Now: func() time.Time { return testkit.Fixed }})
 	if err != nil {
 		t.Fatal(err)
 	}

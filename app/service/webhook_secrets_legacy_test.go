@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/store"
@@ -18,9 +19,9 @@ import (
 const legacyAuth = "Bearer legacy-secret-abcdef1234"
 
 // reopen opens the data folder again on the same secret store.
-func reopen(t *testing.T, dir string, sec memSecrets) *service.Services {
+func reopen(t *testing.T, dir string, sec testkit.MemSecrets) *service.Services {
 	t.Helper()
-	s, err := service.Open(service.Config{DataDir: dir, Secrets: sec, Now: func() time.Time { return fixed }, Sleep: noWait})
+	s, err := service.Open(service.Config{DataDir: dir, Secrets: sec, Now: func() time.Time { return testkit.Fixed }, Sleep: testkit.NoWait})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func mustNotShow(t *testing.T, where string, v any) {
 // the record, the window, the export and every run hold none, and the
 // webhook still sends the secret.
 func TestLegacyWebhookSecretsMoveAtOpen(t *testing.T) {
-	sec, dir := memSecrets{}, t.TempDir()
+	sec, dir := testkit.MemSecrets{}, t.TempDir()
 	hook := newHookServer(t)
 	a := saveLegacy(t, dir, hook.URL)
 	s := reopen(t, dir, sec)
@@ -90,8 +91,8 @@ func TestLegacyWebhookSecretsMoveAtOpen(t *testing.T) {
 // the window's Get and List, `automations list` and `export`, nor a dry
 // run; and saving what the window shows moves it to the secret store.
 func TestLiteralWebhookSecretsNeverShow(t *testing.T) {
-	sec := memSecrets{}
-	s, dir := MustServices(t, sec)
+	sec := testkit.MemSecrets{}
+	s, dir := testkit.MustServices(t, sec)
 	s.Close()
 	a := saveLegacy(t, dir, "https://hooks.example/x")
 	s = reopen(t, dir, sec)
@@ -125,7 +126,7 @@ func TestLiteralWebhookSecretsNeverShow(t *testing.T) {
 // and in the webhook's request record, loop items included) hold none
 // after the data file is opened: the file's bytes do not contain them.
 func TestOldRunsLoseTheirLiteralWebhookSecrets(t *testing.T) {
-	sec, dir := memSecrets{}, t.TempDir()
+	sec, dir := testkit.MemSecrets{}, t.TempDir()
 	a := saveLegacy(t, dir, "https://hooks.example/x")
 	db, err := store.Open(dir)
 	if err != nil {
@@ -133,7 +134,7 @@ func TestOldRunsLoseTheirLiteralWebhookSecrets(t *testing.T) {
 	}
 	hdr := []core.Header{{Name: "Authorization", Value: legacyAuth}, {Name: "X-Plain", Value: "visible"}}
 	rec := core.HTTPRecord{Kind: "webhook", Method: "POST", URL: "https://hooks.example/x", Headers: hdr}
-	old := core.Run{AutomationID: a.ID, AutomationName: a.Name, Status: core.RunCompleted, StartedAt: fixed, Snapshot: a,
+	old := core.Run{AutomationID: a.ID, AutomationName: a.Name, Status: core.RunCompleted, StartedAt: testkit.Fixed, Snapshot: a,
 		Steps: []core.StepResult{{StepID: "s9", Label: "1", Kind: core.StepForEach, Status: core.StepOK,
 			Iterations: []core.Iteration{{Index: 1, Status: core.StepOK, Steps: []core.StepResult{{Label: "1.1", Kind: core.StepSendWebhook, Requests: []core.HTTPRecord{rec}}}}}},
 			{StepID: "s1", Label: "2", Kind: core.StepSendWebhook, Status: core.StepOK, Requests: []core.HTTPRecord{rec}}}}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -51,7 +52,7 @@ func hookAutomation(url string, headers ...core.Header) core.Automation {
 
 func TestWebhookSecretsLiveInTheSecretStore(t *testing.T) {
 	const auth, sig = "Bearer wh-secret-abcdef1234", "sig-value-998877"
-	keychain := memSecrets{}
+	keychain := testkit.MemSecrets{}
 	s := servicesNoWait(t, keychain)
 	hook := newHookServer(t)
 	a, err := s.SaveAutomation(hookAutomation(hook.URL, core.Header{Name: "Authorization", Value: auth},
@@ -95,7 +96,7 @@ func TestWebhookSecretsLiveInTheSecretStore(t *testing.T) {
 }
 
 func TestWebhookSecretReferencesStayWithTheirAutomation(t *testing.T) {
-	keychain := memSecrets{}
+	keychain := testkit.MemSecrets{}
 	s := servicesNoWait(t, keychain)
 	hook := newHookServer(t)
 	a, err := s.SaveAutomation(hookAutomation(hook.URL, core.Header{Name: "Authorization", Value: "Bearer owned-secret-5555"}))
@@ -148,7 +149,7 @@ func TestSMTPPasswordShownMasked(t *testing.T) {
 }
 
 func TestDeletingAnAutomationDropsItsWebhookSecrets(t *testing.T) {
-	keychain := memSecrets{}
+	keychain := testkit.MemSecrets{}
 	s := servicesNoWait(t, keychain)
 	a, err := s.SaveAutomation(hookAutomation("https://hooks.example.com/x", core.Header{Name: "X-Api-Key", Value: "hook-key-12345678"}))
 	if err != nil || len(keychain) != 1 {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affdesk/affdesk/app/internal/testkit"
 	"github.com/affdesk/affdesk/backend/core"
 )
 
@@ -26,7 +27,7 @@ func TestWebhookBasicCredentialsNeverShow(t *testing.T) {
 		w.Write([]byte(slashed + " " + pair + " " + token + " " + base64.RawURLEncoding.EncodeToString([]byte(pair))))
 	}))
 	defer srv.Close()
-	s := servicesNoWait(t, memSecrets{})
+	s := servicesNoWait(t, testkit.MemSecrets{})
 	a, err := s.SaveAutomation(hookAutomation(srv.URL, core.Header{Name: "Authorization", Value: "Basic " + token}))
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +57,7 @@ func TestWebhookRedirectKeepsKeysHome(t *testing.T) {
 		http.Redirect(w, r, other.URL+"/elsewhere", http.StatusFound)
 	}))
 	defer first.Close()
-	s := servicesNoWait(t, memSecrets{})
+	s := servicesNoWait(t, testkit.MemSecrets{})
 	a, err := s.SaveAutomation(hookAutomation(first.URL, core.Header{Name: "X-Api-Key", Value: "hook-key-123456"},
 		core.Header{Name: "Authorization", Value: "Bearer hook-bearer-99"}))
 	if err != nil {
