@@ -45,11 +45,8 @@ func moveHookSecretTo(a, old *core.Automation, owned map[string]bool, put func(k
 		h.Secret = oldHookSecret(old)
 		return "", nil
 	}
-	key, ref, err := newSecretRef(val)
+	key, ref, err := storeSecretRef(val, put)
 	if err != nil {
-		return "", err
-	}
-	if err := put(key, val); err != nil {
 		return "", err
 	}
 	h.Secret = ref

@@ -42,6 +42,18 @@ func newSecretRef(secret string) (key, ref string, err error) {
 	return key, "secret:" + key + "#" + core.MaskSecret(secret), nil
 }
 
+// storeSecretRef puts secret under a new key with put and returns the key
+// and the reference a record holds in its place.
+func storeSecretRef(secret string, put func(key, value string) error) (key, ref string, err error) {
+	if key, ref, err = newSecretRef(secret); err != nil {
+		return "", "", err
+	}
+	if err := put(key, secret); err != nil {
+		return "", "", err
+	}
+	return key, ref, nil
+}
+
 // webhookRefs returns the secret keys an automation's webhook steps and
 // webhook trigger hold.
 func webhookRefs(a *core.Automation) map[string]bool {

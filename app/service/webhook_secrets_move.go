@@ -86,11 +86,8 @@ func moveHeaderSecret(st *core.Step, i int, old *core.Automation, owned map[stri
 		h.Value = val
 		return "", nil
 	}
-	key, ref, err := newSecretRef(val)
+	key, ref, err := storeSecretRef(val, put)
 	if err != nil {
-		return "", err
-	}
-	if err := put(key, val); err != nil {
 		return "", err
 	}
 	h.Value = ref
