@@ -32,6 +32,18 @@ type Call struct {
 	Values   map[string]string
 	Rules    []core.Rule // the tracker's documented rules for this endpoint
 	DryRun   bool        // build and record a write, but do not send it
+
+	mask *Masker // the target's masker, made once per Do (see masker)
+}
+
+// masker returns the masker of the call's target: the one Do made for the
+// whole call, or a new one for a call used outside Do. A masker lists every
+// encoded form of every secret, so it is made once, not per request.
+func (c Call) masker() Masker {
+	if c.mask != nil {
+		return *c.mask
+	}
+	return NewMasker(c.Target)
 }
 
 // Exchange is one request sent (with its retries) and what came back,
@@ -108,6 +120,8 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 // WaitBudget (a DefaultWaitBudget when ctx carries none); passing it is
 // EUNAVAILABLE.
 func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
+	mask := NewMasker(call.Target)
+	call.mask = &mask
 	ctx = ensureWaitBudget(ctx)
 	start := c.now()
 	res := &Result{}
@@ -126,7 +140,7 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 	}
 	if call.DryRun && call.Template.IsWrite() {
 		for _, b := range firsts {
-			res.Exchanges = append(res.Exchanges, Exchange{Request: NewMasker(call.Target).Record(b), NotSent: true, Outcome: core.OutcomeNotSent})
+			res.Exchanges = append(res.Exchanges, Exchange{Request: call.masker().Record(b), NotSent: true, Outcome: core.OutcomeNotSent})
 		}
 		return res, nil
 	}

@@ -24,7 +24,7 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 		Timeout:        seconds(call.Target.Timeouts.TotalSeconds),
 		ConnectTimeout: seconds(call.Target.Timeouts.ConnectSeconds),
 		MaxBody:        c.MaxBody, Now: c.Now,
-		Redirects: RedirectsFor(call.Target), Fresh: call.Template.IsWrite(),
+		Redirects: redirectsWith(call.Target, call.masker()), Fresh: call.Template.IsWrite(),
 	}
 	var attempts []Attempt
 	var waited time.Duration
@@ -42,7 +42,7 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 			a.Status = resp.Status
 		}
 		if err != nil {
-			a.Error = NewMasker(call.Target).String(err.Error())
+			a.Error = call.masker().String(err.Error())
 		}
 		this := attemptOutcome(resp, err)
 		outcome = worstOutcome(outcome, this)
@@ -129,7 +129,7 @@ func (c *Client) limiters() *Limiters {
 
 // record turns an exchange into its masked log entry.
 func (c *Client) record(call Call, b *Built, resp *Response, attempts []Attempt, err error) Exchange {
-	m := NewMasker(call.Target)
+	m := call.masker()
 	x := Exchange{Request: m.Record(b), Attempts: attempts}
 	for _, a := range attempts {
 		x.DurationMs += a.DurationMs + a.WaitMs

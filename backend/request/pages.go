@@ -21,7 +21,7 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 		b = b.withQuery(first)
 	}
 	var prev [32]byte
-	masker := NewMasker(call.Target)
+	masker := call.masker()
 	for page := 1; ; page++ {
 		resp, err := c.send(ctx, call, b, page, window, res)
 		if err != nil {
@@ -94,7 +94,7 @@ func (c *Client) send(ctx context.Context, call Call, b *Built, page, window int
 		x.Outcome = outcome
 	}
 	res.Exchanges = append(res.Exchanges, x)
-	m := NewMasker(call.Target)
+	m := call.masker()
 	if resp != nil {
 		res.Status, res.StatusText, res.Header = resp.Status, resp.StatusText, m.Header(resp.Header)
 	}

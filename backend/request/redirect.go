@@ -31,8 +31,10 @@ type Redirects struct {
 }
 
 // RedirectsFor returns the redirect policy for a target.
-func RedirectsFor(t core.Target) Redirects {
-	m := NewMasker(t)
+func RedirectsFor(t core.Target) Redirects { return redirectsWith(t, NewMasker(t)) }
+
+// redirectsWith is RedirectsFor with the target's masker already made.
+func redirectsWith(t core.Target, m Masker) Redirects {
 	return Redirects{OffHost: true, Connection: t.ConnectionName, Masker: m, AuthHeader: m.authHeader, AuthQuery: m.authQuery}
 }
 

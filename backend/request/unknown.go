@@ -23,7 +23,7 @@ func UnknownWrite(call Call, b *Built, resp *Response, err error) *core.Error {
 	msg := fmt.Sprintf("The %s %s on connection %q may or may not have been applied: the request was sent, then %s. AffDesk did not send it again. "+
 		"Open the tracker and check whether %s changed before you run it again; running it twice could apply it twice.",
 		t.Method, t.Path, call.Target.ConnectionName, unknownWhy(resp, err), identifying(t, call.Values))
-	return core.Errorf(core.EUNKNOWN, "%s", NewMasker(call.Target).String(msg))
+	return core.Errorf(core.EUNKNOWN, "%s", call.masker().String(msg))
 }
 
 func unknownWhy(resp *Response, err error) string {
