@@ -169,10 +169,8 @@ func scheduleWarnings(autos []core.Automation) []string {
 // tlsWarnings names each connection that skips TLS certificate checks.
 func tlsWarnings(conns []core.Connection) []string {
 	out := []string{}
-	for _, c := range conns {
-		if tracker.SkipsTLS(c) {
-			out = append(out, fmt.Sprintf("Connection %q skips TLS certificate checks.", c.Name))
-		}
+	for _, name := range ConnectionsSkippingTLS(conns) {
+		out = append(out, fmt.Sprintf("Connection %q skips TLS certificate checks.", name))
 	}
 	return out
 }

@@ -30,10 +30,8 @@ type Redirects struct {
 	AuthQuery  string // query or body field carrying the key, if any
 }
 
-// RedirectsFor returns the redirect policy for a target.
-func RedirectsFor(t core.Target) Redirects { return redirectsWith(t, NewMasker(t)) }
-
-// redirectsWith is RedirectsFor with the target's masker already made.
+// redirectsWith returns the redirect policy for a target, given its
+// masker (made once per call).
 func redirectsWith(t core.Target, m Masker) Redirects {
 	return Redirects{OffHost: true, Connection: t.ConnectionName, Masker: m, AuthHeader: m.authHeader, AuthQuery: m.authQuery}
 }
