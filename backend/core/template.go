@@ -48,6 +48,7 @@ type ActionTemplate struct {
 	Idempotent   bool         `json:"idempotent"` // "Safe to repeat": a write whose repeat cannot change the result
 
 	SplitRanges bool      `json:"splitRanges"` // split a date range too long for the tracker into windows
+	Tags        []string  `json:"tags,omitempty"` // labels for finding templates, e.g. an imported folder or OpenAPI tag
 	CreatedAt   time.Time `json:"createdAt"`
 	UpdatedAt   time.Time `json:"updatedAt"`
 }
@@ -62,7 +63,7 @@ func (t *ActionTemplate) IsWrite() bool { return t.Method != "GET" }
 func (t *ActionTemplate) Validate() error {
 	t.Name = strings.TrimSpace(t.Name)
 	t.Path = strings.TrimSpace(t.Path)
-	checks := []func() error{t.validateHead, t.validatePath, t.validateParams, t.validateOptions}
+	checks := []func() error{t.validateHead, t.validatePath, t.validateParams, t.validateOptions, t.normalizeTags}
 	for _, check := range checks {
 		if err := check(); err != nil {
 			return err
