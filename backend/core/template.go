@@ -47,7 +47,7 @@ type ActionTemplate struct {
 	Retries      int          `json:"retries"`    // automatic retries of a failed attempt (0-10)
 	Idempotent   bool         `json:"idempotent"` // "Safe to repeat": a write whose repeat cannot change the result
 
-	SplitRanges bool      `json:"splitRanges"` // split a date range too long for the tracker into windows
+	SplitRanges bool      `json:"splitRanges"`    // split a date range too long for the tracker into windows
 	Tags        []string  `json:"tags,omitempty"` // labels for finding templates, e.g. an imported folder or OpenAPI tag
 	CreatedAt   time.Time `json:"createdAt"`
 	UpdatedAt   time.Time `json:"updatedAt"`
