@@ -85,28 +85,10 @@ func (selector) Select(ctx context.Context, body []byte, path string) ([]any, er
 	return doc.SelectContext(ctx, x)
 }
 
-// SelectAll returns the values each path selects in one JSON body,
-// parsing the body once for all of them. Errors are Select's, with the
-// index of the path being evaluated; a body that is not JSON is reported
-// at the first path, after that path compiled, as Select does.
+// SelectAll returns the values each path selects in one JSON body; see
+// pick.SelectAll, which reads a list element by element when it can.
 func (selector) SelectAll(ctx context.Context, body []byte, paths []string) ([][]any, int, error) {
-	out := make([][]any, len(paths))
-	var doc *pick.Document
-	for i, path := range paths {
-		x, err := pick.Compile(path)
-		if err != nil {
-			return nil, i, err
-		}
-		if doc == nil {
-			if doc, err = pick.Parse(body); err != nil {
-				return nil, i, err
-			}
-		}
-		if out[i], err = doc.SelectContext(ctx, x); err != nil {
-			return nil, i, err
-		}
-	}
-	return out, -1, nil
+	return pick.SelectAll(ctx, body, paths)
 }
 
 // puller runs Pull Stats steps through the catalogue's stat types.

@@ -15,23 +15,7 @@ import (
 // pass rate and fails if it drops below what ojg v1.28.5 reached when this
 // test was written, so a regression in selection shows.
 func TestComplianceSuite(t *testing.T) {
-	raw, err := os.ReadFile("../../../shared/corpora/cts.json")
-	if err != nil {
-		t.Skip("compliance suite not found beside the project")
-	}
-	var suite struct {
-		Tests []struct {
-			Name     string  `json:"name"`
-			Selector string  `json:"selector"`
-			Document any     `json:"document"`
-			Result   []any   `json:"result"`
-			Results  [][]any `json:"results"`
-			Invalid  bool    `json:"invalid_selector"`
-		} `json:"tests"`
-	}
-	if err := json.Unmarshal(raw, &suite); err != nil {
-		t.Fatal(err)
-	}
+	suite := loadSuite(t)
 	var validPass, valid, invalidPass, invalid int
 	for _, tc := range suite.Tests {
 		x, err := pick.Compile(tc.Selector)
@@ -84,4 +68,26 @@ func matches(got []any, result []any, results [][]any) bool {
 		return false
 	}
 	return reflect.DeepEqual(g, norm(result))
+}
+
+// ctsCase is one case of the compliance suite.
+type ctsCase struct {
+	Name     string  `json:"name"`
+	Selector string  `json:"selector"`
+	Document any     `json:"document"`
+	Result   []any   `json:"result"`
+	Results  [][]any `json:"results"`
+	Invalid  bool    `json:"invalid_selector"`
+}
+
+// loadSuite reads the compliance suite kept beside the project, or skips.
+func loadSuite(t *testing.T) (suite struct{ Tests []ctsCase }) {
+	raw, err := os.ReadFile("../../../shared/corpora/cts.json")
+	if err != nil {
+		t.Skip("compliance suite not found beside the project")
+	}
+	if err := json.Unmarshal(raw, &suite); err != nil {
+		t.Fatal(err)
+	}
+	return suite
 }
