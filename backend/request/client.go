@@ -32,6 +32,11 @@ type Call struct {
 	Values   map[string]string
 	Rules    []core.Rule // the tracker's documented rules for this endpoint
 	DryRun   bool        // build and record a write, but do not send it
+	// Pages, when set on a paged read that is not split into date
+	// windows, takes each page as it arrives instead of the client
+	// merging them: the records are not kept, and the result's Body is
+	// the first page's envelope with the counts of every page.
+	Pages PageReader
 
 	mask *Masker // the target's masker, made once per Do (see masker)
 }
@@ -90,6 +95,19 @@ func (r *Result) Failure(connection string) *core.Error {
 	return Failure(connection, r.Status, r.TrackerError)
 }
 
+// PageReader reads one page of a paged list for the caller (making its
+// selections, say) and returns the page's envelope (the page decoded,
+// with an empty list where its records were) and how many records it
+// held, from which the client finds the next page.
+type PageReader func(page []byte) (envelope any, records int, err error)
+
+func (c *Client) maxBody() int64 {
+	if c.MaxBody > 0 {
+		return c.MaxBody
+	}
+	return DefaultMaxBody
+}
+
 func (c *Client) now() time.Time {
 	if c.Now == nil {
 		return time.Now()
@@ -144,7 +162,11 @@ func (c *Client) Do(ctx context.Context, call Call) (*Result, error) {
 		}
 		return res, nil
 	}
+	if len(windows) > 1 {
+		call.Pages = nil
+	}
 	m := newMerger(call.Template.Pagination, len(windows) > 1 || call.Template.Pagination.Enabled(), len(windows) > 1)
+	m.cap = c.maxBody()
 	for i, values := range windows {
 		w := 0
 		if len(windows) > 1 {

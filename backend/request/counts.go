@@ -78,6 +78,8 @@ func setNum(m map[string]any, key string, n int) {
 		m[key] = json.Number(strconv.Itoa(n))
 	case float64:
 		m[key] = float64(n)
+	case int64:
+		m[key] = int64(n)
 	}
 }
 
@@ -90,6 +92,8 @@ func numOf(v any) int {
 		n, _ := strconv.Atoi(t.String())
 		return n
 	case float64:
+		return int(t)
+	case int64:
 		return int(t)
 	}
 	return 0

@@ -21,6 +21,12 @@ type merger struct {
 	now    map[string]bool // records of the window being read
 	pieces int
 	last   []byte
+	cap    int64 // the response size cap, which the merged pages may not pass
+	size   int64 // bytes merged so far
+	// streamed is set when a PageReader took the records: first is then
+	// the first page's envelope and total counts every page's records.
+	streamed bool
+	total    int
 }
 
 // newMerger returns a merger; dedupe is set when the call was split into
@@ -47,12 +53,51 @@ func (m *merger) add(body []byte) error {
 		m.last = body
 		return nil
 	}
+	if err := m.grow(body); err != nil {
+		return err
+	}
 	doc, err := decode(body)
 	if err != nil {
 		return core.Errorf(core.EINVALID, "A page is not JSON, so pages cannot be merged: %v.", err)
 	}
 	m.addDoc(body, doc)
 	return nil
+}
+
+// grow counts a body about to be merged against the size cap.
+func (m *merger) grow(body []byte) error {
+	m.size += int64(len(body))
+	if m.cap > 0 && m.size > m.cap && m.pieces > 0 {
+		return core.Errorf(core.EINVALID, "The pages together pass the %d MB response size cap, so they cannot be merged: narrow the request, or in an automation select fields of each record ($.Actions[*].Id), which reads the pages one at a time.", m.cap>>20)
+	}
+	return nil
+}
+
+// addPage takes a decoded page of a paged list. The first page was
+// decoded quickly (numbers as floats) and is decoded again exactly when
+// more pages follow and it is to be merged.
+func (m *merger) addPage(body []byte, doc any, page int, more bool) error {
+	if err := m.grow(body); err != nil {
+		return err
+	}
+	if page == 1 && !m.dedupe && more {
+		var err error
+		if doc, err = decode(body); err != nil {
+			return core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
+		}
+	}
+	m.addDoc(body, doc)
+	return nil
+}
+
+// addEnvelope takes a page whose records a PageReader read.
+func (m *merger) addEnvelope(envelope any, records int) {
+	if m.first == nil {
+		m.first = envelope
+	}
+	m.streamed = true
+	m.total += records
+	m.pieces++
 }
 
 // addDoc takes a page already decoded.
@@ -94,6 +139,12 @@ func (m *merger) identity(item any) string {
 // A lone page (one page, no date windows) is returned as it came, byte
 // for byte: nothing of it is re-encoded.
 func (m *merger) result() ([]byte, error) {
+	if m.streamed {
+		if m.pieces > 1 {
+			setCounts(m.first, m.pg.ItemsKey, m.total)
+		}
+		return json.Marshal(m.first)
+	}
 	if !m.merge || m.first == nil || m.pieces == 1 && !m.dedupe {
 		return m.last, nil
 	}

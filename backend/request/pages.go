@@ -41,26 +41,21 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 			return nil
 		}
 		prev = sum
-		quick := page == 1 && !m.dedupe
-		doc, err := decodePage(body, quick)
-		if err != nil {
-			return core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
-		}
-		next, items, err := nextPage(pg, b, doc, page, call.Target)
+		doc, items, err := c.readPage(call, body, page, m)
 		if err != nil {
 			return err
 		}
+		next := nextPage(pg, b, doc, items, call.Target)
 		if items == 0 && page > 1 {
 			res.warn("Page %d was empty: stopped.", page)
 			return nil
 		}
 		res.Pages++
-		if quick && next != nil {
-			if doc, err = decode(body); err != nil {
-				return core.Errorf(core.EINVALID, "Page %d is not JSON, so it cannot be paged: %v.", page, err)
-			}
+		if call.Pages != nil {
+			m.addEnvelope(doc, items)
+		} else if err := m.addPage(body, doc, page, next != nil); err != nil {
+			return err
 		}
-		m.addDoc(body, doc)
 		if next == nil {
 			return nil
 		}
@@ -135,32 +130,28 @@ func startOf(pg core.Pagination) int {
 	return 1
 }
 
-// nextPage reads a decoded page and returns the request for the next one
-// (nil when there is none) and how many items the page held.
-func nextPage(pg core.Pagination, b *Built, doc any, page int, target core.Target) (*Built, int, error) {
-	items, ok := core.Dig(doc, pg.ItemsKey).([]any)
-	if !ok {
-		return nil, 0, core.Errorf(core.EINVALID, "Page %d has no list at %q: check the pagination's items field.", page, pg.ItemsKey)
-	}
-	if len(items) == 0 {
-		return nil, 0, nil
+// nextPage returns the request for the page after a decoded page of
+// items records, or nil when there is none.
+func nextPage(pg core.Pagination, b *Built, doc any, items int, target core.Target) *Built {
+	if items == 0 {
+		return nil
 	}
 	switch pg.Kind {
 	case core.PageImpact:
-		return impactNext(b, doc, target), len(items), nil
+		return impactNext(b, doc, target)
 	case core.PageAffise:
-		return affiseNext(pg, b, doc), len(items), nil
+		return affiseNext(pg, b, doc)
 	case core.PageNumber:
 		cur, _ := strconv.Atoi(b.Req.URL.Query().Get(pg.PageParam))
-		return b.withQuery(map[string]string{pg.PageParam: strconv.Itoa(cur + 1)}), len(items), nil
+		return b.withQuery(map[string]string{pg.PageParam: strconv.Itoa(cur + 1)})
 	case core.PageOffset:
 		cur, _ := strconv.Atoi(b.Req.URL.Query().Get(pg.PageParam))
-		return b.withQuery(map[string]string{pg.PageParam: strconv.Itoa(cur + len(items))}), len(items), nil
+		return b.withQuery(map[string]string{pg.PageParam: strconv.Itoa(cur + items)})
 	case core.PageNextLink:
 		link, _ := core.Dig(doc, pg.NextKey).(string)
-		return sameHostLink(b, link, target), len(items), nil
+		return sameHostLink(b, link, target)
 	}
-	return nil, len(items), nil
+	return nil
 }
 
 // impactNext follows @nextpageuri, stopping at @numpages or an empty link.
