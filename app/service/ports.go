@@ -17,12 +17,17 @@ import (
 type caller struct{ s *Services }
 
 func (c caller) Call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, dryRun bool) (engine.Outcome, error) {
+	return c.call(ctx, tpl, values, dryRun, nil)
+}
+
+// call runs a template; pages, when set, reads a paged list page by page.
+func (c caller) call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, dryRun bool, pages request.PageReader) (engine.Outcome, error) {
 	target, err := c.s.runTarget(ctx, tpl)
 	if err != nil {
 		return engine.Outcome{}, err
 	}
 	tpl, warn := keepSafeToRepeatHonest(tpl)
-	call := request.Call{Template: tpl, Target: target, Values: values, DryRun: dryRun, Rules: tracker.RulesFor(tpl.Platform, tpl.Method, tpl.Path)}
+	call := request.Call{Template: tpl, Target: target, Values: values, DryRun: dryRun, Rules: tracker.RulesFor(tpl.Platform, tpl.Method, tpl.Path), Pages: pages}
 	res, err := c.s.Client.Do(ctx, call)
 	out := engine.Outcome{Warnings: warn}
 	if res != nil {

@@ -26,7 +26,32 @@ type Outcome struct {
 	Body     []byte
 	NotSent  bool
 	Warnings []string // what the step's log should say, e.g. a key sent over plain http://
+	// Selected holds, for each path given to CallSelect, the values it
+	// selects in the whole response; nil when the caller left selecting
+	// to the engine.
+	Selected [][]any
 }
+
+// SelectingCaller is a Caller that can also make a read's selections
+// itself, page by page as a paged list arrives, so that a long list is
+// never held whole.
+type SelectingCaller interface {
+	// CallSelect runs a read as Call does and, when it can, selects
+	// paths in the whole (every page's) response, setting
+	// Outcome.Selected. A selection that fails is a *SelectError.
+	CallSelect(ctx context.Context, tpl core.ActionTemplate, values map[string]string, paths []string) (Outcome, error)
+}
+
+// SelectError is a selection that failed, with the index of its path.
+type SelectError struct {
+	Index int
+	Err   error
+}
+
+func (e *SelectError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the selection's own error.
+func (e *SelectError) Unwrap() error { return e.Err }
 
 // Selector evaluates JSONPaths.
 type Selector interface {

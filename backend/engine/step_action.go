@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -19,11 +20,15 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 		values[k] = v.substitute(t)
 	}
 	res.Values = values
-	out, err := r.call(ctx, tpl, values, res)
+	out, err := r.call(ctx, tpl, values, paths(s), res)
 	res.Requests = out.Records
 	res.Warnings = append(res.Warnings, out.Warnings...)
 	if core.ErrorCode(err) == core.EUNAUTHORIZED {
 		return r.refused(tpl.ConnectionID, err)
+	}
+	var se *SelectError
+	if errors.As(err, &se) {
+		return fmt.Errorf("field {%s}: %w", s.Selections[max(se.Index, 0)].Variable, se.Err)
 	}
 	if err != nil {
 		return err
@@ -37,14 +42,26 @@ func (r *runner) action(ctx context.Context, s core.Step, v vars, res *core.Step
 		}
 		return nil
 	}
-	return r.selectInto(ctx, s, out.Body, v, res)
+	return r.selectInto(ctx, s, out, v, res)
+}
+
+// paths lists a step's selection paths.
+func paths(s core.Step) []string {
+	out := make([]string, len(s.Selections))
+	for i, sel := range s.Selections {
+		out[i] = sel.Path
+	}
+	return out
 }
 
 // call sends the template, journaling it first when it writes. The
 // engine never resends: a write with an unknown outcome stays unknown,
 // and its error says so (EUNKNOWN) whatever error the caller gave.
-func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, res *core.StepResult) (Outcome, error) {
+func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[string]string, paths []string, res *core.StepResult) (Outcome, error) {
 	if !tpl.IsWrite() {
+		if sc, ok := r.e.Caller.(SelectingCaller); ok && len(paths) > 0 {
+			return sc.CallSelect(ctx, tpl, values, paths)
+		}
 		return r.e.Caller.Call(ctx, tpl, values, r.dry)
 	}
 	w, err := r.begin(ctx, core.WriteEntry{Step: res.Label, Kind: "request", Method: tpl.Method, URL: tpl.Path, Values: values})
@@ -62,19 +79,19 @@ func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[s
 }
 
 // selectInto sets each selection's variable: one value as itself, many as
-// a list, none as empty text with a warning. The body is parsed once for
-// all the step's selections.
-func (r *runner) selectInto(ctx context.Context, s core.Step, body []byte, v vars, res *core.StepResult) error {
+// a list, none as empty text with a warning. The values are those the
+// caller selected, or else the body is parsed once for all of them.
+func (r *runner) selectInto(ctx context.Context, s core.Step, out Outcome, v vars, res *core.StepResult) error {
 	if len(s.Selections) == 0 {
 		return nil
 	}
-	paths := make([]string, len(s.Selections))
-	for i, sel := range s.Selections {
-		paths[i] = sel.Path
-	}
-	all, failed, err := r.e.Selector.SelectAll(ctx, body, paths)
-	if err != nil {
-		return fmt.Errorf("field {%s}: %w", s.Selections[max(failed, 0)].Variable, err)
+	all := out.Selected
+	if all == nil {
+		var failed int
+		var err error
+		if all, failed, err = r.e.Selector.SelectAll(ctx, out.Body, paths(s)); err != nil {
+			return fmt.Errorf("field {%s}: %w", s.Selections[max(failed, 0)].Variable, err)
+		}
 	}
 	for i, sel := range s.Selections {
 		vals := all[i]
