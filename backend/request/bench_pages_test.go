@@ -7,16 +7,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/request"
+	"github.com/affdesk/affdesk/internal/peak"
 )
 
 // impactPage builds page `page` of `pages` of an impact.com-like Actions
@@ -52,48 +49,6 @@ func pagesServer(pages [][]byte) *httptest.Server {
 	}))
 }
 
-// peakHeap samples HeapAlloc while it runs and reports the highest value
-// above the live heap at its start.
-type peakHeap struct {
-	peak atomic.Uint64
-	base uint64 // live heap when sampling began (the fixture's pages)
-	stop chan struct{}
-	wg   sync.WaitGroup
-}
-
-func startPeak() *peakHeap {
-	runtime.GC()
-	p := &peakHeap{stop: make(chan struct{})}
-	var start runtime.MemStats
-	runtime.ReadMemStats(&start)
-	p.base = start.HeapAlloc
-	p.wg.Add(1)
-	go func() {
-		defer p.wg.Done()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapAlloc > p.peak.Load() {
-				p.peak.Store(ms.HeapAlloc)
-			}
-			select {
-			case <-p.stop:
-				return
-			case <-time.After(2 * time.Millisecond):
-			}
-		}
-	}()
-	return p
-}
-
-func (p *peakHeap) report(b *testing.B, page int) {
-	close(p.stop)
-	p.wg.Wait()
-	peak := float64(p.peak.Load() - min(p.base, p.peak.Load()))
-	b.ReportMetric(peak/(1<<20), "peakMiB")
-	b.ReportMetric(peak/float64(page), "peak/page")
-}
-
 // BenchmarkListPages pages a 10-page × 20,000-action list through the
 // client, with the two selections a step would make, on a loopback
 // server. BaselinePlainPager pages the same list with net/http and a
@@ -116,7 +71,7 @@ func BenchmarkListPages(b *testing.B) {
 		c := &request.Client{Limiters: request.NewLimiters(nil), UserAgent: ua, MaxBody: 1 << 30}
 		b.SetBytes(int64(total))
 		b.ReportAllocs()
-		p := startPeak()
+		p := peak.Start()
 		for b.Loop() {
 			res, err := c.Do(context.Background(), request.Call{Template: tp, Target: tg})
 			if err != nil || res.Pages != pagesN {
@@ -127,18 +82,18 @@ func BenchmarkListPages(b *testing.B) {
 				b.Fatal(ids, payouts)
 			}
 		}
-		p.report(b, len(pages[0]))
+		p.Report(b, len(pages[0]))
 	})
 	b.Run("BaselinePlainPager", func(b *testing.B) {
 		b.SetBytes(int64(total))
 		b.ReportAllocs()
-		p := startPeak()
+		p := peak.Start()
 		for b.Loop() {
 			if n := plainPager(b, srv.URL); n != pagesN*per {
 				b.Fatal(n)
 			}
 		}
-		p.report(b, len(pages[0]))
+		p.Report(b, len(pages[0]))
 	})
 }
 

@@ -64,7 +64,7 @@ func TestMergedPagesKeepTheSizeCap(t *testing.T) {
 	c := client(newClock())
 	c.MaxBody = 500 // each page is about 100 bytes; the page cap is 10
 	_, err := c.Do(context.Background(), callTo(srv, paged(core.PageImpact, 0)))
-	if core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), "size cap") || *hits >= 50 {
+	if core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), "pages together pass") || *hits >= 50 {
 		t.Fatalf("err %v after %d pages", err, *hits)
 	}
 	var _ request.PageReader = func([]byte) (any, int, error) { return nil, 0, nil }
