@@ -26,11 +26,11 @@ func (r *reader) connection() {
 		r.warn("servers", "The document names no server: fill in the connection's base URL.")
 	case u == nil:
 		r.warn("servers", "The server URL %q is not an absolute http(s) URL: fill in the connection's base URL.", raw)
-	case strings.EqualFold(u.Hostname(), impactHost):
+	case shape.HostPlatform(u.Hostname()) == core.PlatformImpact:
 		r.impact(u.Scheme + "://" + u.Host)
 		r.target.prefix = strings.TrimRight(u.Path, "/")
 		return
-	case everflowHosts[strings.ToLower(u.Hostname())]:
+	case shape.HostPlatform(u.Hostname()) == core.PlatformEverflow:
 		c.Platform = core.PlatformEverflow
 		c.Settings["base_url"] = u.Scheme + "://" + u.Host
 		r.target = target{platform: core.PlatformEverflow, prefix: strings.TrimRight(u.Path, "/")}
@@ -47,10 +47,11 @@ func (r *reader) impact(host string) {
 	c := &r.res.Connection
 	c.Platform = core.PlatformImpact
 	c.Settings["base_url"] = host
-	account := r.impactAccountType()
-	if account == "" {
-		account = "Advertisers"
+	var paths []string
+	for _, o := range r.allOperations() {
+		paths = append(paths, o.path)
 	}
+	account := shape.ImpactAccountType(paths)
 	c.Settings["account_type"] = account
 	r.target = target{platform: core.PlatformImpact, account: account}
 }

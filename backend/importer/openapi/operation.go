@@ -49,16 +49,11 @@ func (r *reader) templatePath(o opRef) (path, account string, ok bool) {
 	if r.target.account == "" {
 		return path, "", true
 	}
-	m := impactAccount.FindStringSubmatch(path)
-	if m == nil || canonicalAccount(m[1]) != r.target.account {
+	path, account, ok = shape.StripImpactAccount(path, r.target.account)
+	if !ok {
 		r.warn(o.label(), "Not imported: the path does not start with /%s/{AccountSID}, which the impact.com connection calls.", r.target.account)
-		return "", "", false
 	}
-	path = path[len(m[0]):]
-	if path == "" {
-		path = "/"
-	}
-	return path, m[2], true
+	return path, account, ok
 }
 
 // defaultEncoding is how a template with no body in the document sends

@@ -2,24 +2,10 @@ package openapi
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
-
-// ImpactHost and the Everflow hosts are the API hosts whose platform
-// AffDesk knows; a document served from one of them imports onto that
-// platform, whose connection supplies the host and credentials.
-const (
-	impactHost = "api.impact.com"
-)
-
-var everflowHosts = map[string]bool{"api.eflow.team": true, "api-eu.eflow.team": true}
-
-// impactAccount matches the account part of an impact.com path, which an
-// impact connection's base URL already holds: /Advertisers/{AccountSID}.
-var impactAccount = regexp.MustCompile(`(?i)^/(Advertisers|Mediapartners|Agencies)/\{([^}/]+)\}`)
 
 // target says how operation paths become template paths on the
 // connection the document imports to.
@@ -52,31 +38,4 @@ func (r *reader) serverURL() (*url.URL, string) {
 	}
 	u.RawQuery, u.Fragment, u.User = "", "", nil
 	return u, raw
-}
-
-// impactAccountType returns the account type most paths start with,
-// spelled as an impact connection's setting, or "" when none does.
-func (r *reader) impactAccountType() string {
-	counts := map[string]int{}
-	best := ""
-	for _, p := range r.doc.Paths.InMatchingOrder() {
-		if m := impactAccount.FindStringSubmatch(p); m != nil {
-			kind := canonicalAccount(m[1])
-			counts[kind]++
-			if counts[kind] > counts[best] {
-				best = kind
-			}
-		}
-	}
-	return best
-}
-
-func canonicalAccount(s string) string {
-	switch strings.ToLower(s) {
-	case "mediapartners":
-		return "Mediapartners"
-	case "agencies":
-		return "Agencies"
-	}
-	return "Advertisers"
 }
