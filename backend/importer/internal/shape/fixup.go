@@ -2,6 +2,7 @@ package shape
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -15,6 +16,9 @@ import (
 func FixUp(t *core.ActionTemplate) []string {
 	path, renamed, notes := FixPath(t.Path)
 	t.Path = path
+	for _, old := range sortedNames(renamed) {
+		notes = append(notes, fmt.Sprintf("path placeholder {%s} was renamed {%s}", old, renamed[old]))
+	}
 	var kept []core.Param
 	seen := map[string]bool{}
 	for _, p := range t.Params {
@@ -67,6 +71,15 @@ func fixValues(p core.Param, notes *[]string) core.Param {
 		p.Default = ""
 	}
 	return p
+}
+
+func sortedNames(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func hasPlaceholder(path, name string) bool {
