@@ -18,8 +18,12 @@ var bareVar = regexp.MustCompile(`([:\[,]\s*)(\{\{[^{}"]*\}\})`)
 // body returns the request body's fields as body parameters and the
 // encoding to send them with.
 func (r *reader) body(label string, b *body) ([]core.Param, core.BodyEncoding) {
+	none := core.BodyJSON
+	if r.conn.platform == core.PlatformImpact {
+		none = core.BodyForm // as impact.com's presets send
+	}
 	if b == nil || b.Disabled {
-		return nil, core.BodyJSON
+		return nil, none
 	}
 	switch strings.ToLower(b.Mode) {
 	case "urlencoded":
@@ -29,10 +33,10 @@ func (r *reader) body(label string, b *body) ([]core.Param, core.BodyEncoding) {
 	case "raw":
 		return r.rawBody(label, b), core.BodyJSON
 	case "":
-		return nil, core.BodyJSON
+		return nil, none
 	}
 	r.warn(label, "A %s body is not supported and was left out.", b.Mode)
-	return nil, core.BodyJSON
+	return nil, none
 }
 
 // textFields leaves out file fields, which AffDesk does not upload.
