@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -72,7 +73,11 @@ func addresses(raw, field string) ([]string, error) {
 	return out, nil
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine folds line breaks and runs of spaces into one space, keeping
+// no-break spaces (a grouped figure such as 1 234,56 stays whole).
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' }), " ")
+}
 
 // substituteHTML fills an HTML body for people: datasets become tables,
 // totals and stats cells are written per their kind in format f, and

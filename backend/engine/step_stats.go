@@ -74,7 +74,7 @@ func findRow(ds *core.Dataset, c core.StatsCell) map[string]any {
 // an exact Quantity of the column's kind (so an email shows money as
 // money), anything else as it is.
 func cell(ds *core.Dataset, column string, x any) any {
-	kind := columnKind(ds, column)
+	kind := ds.Kind(column)
 	if kind == core.ColumnText {
 		return x
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -96,7 +95,7 @@ func htmlTable(d *core.Dataset, f core.NumberFormat) string {
 	for _, r := range d.Rows {
 		b.WriteString("<tr>")
 		for _, c := range d.Columns {
-			b.WriteString(cellTag(d, c) + html.EscapeString(showCell(d, c, r[c], f)) + "</td>")
+			b.WriteString(cellTag(d, c) + html.EscapeString(d.Cell(r, c, f)) + "</td>")
 		}
 		b.WriteString("</tr>")
 	}
@@ -106,30 +105,10 @@ func htmlTable(d *core.Dataset, f core.NumberFormat) string {
 
 // cellTag opens a cell, right-aligned for numbers.
 func cellTag(d *core.Dataset, column string) string {
-	if columnKind(d, column) != core.ColumnText {
+	if d.Kind(column) != core.ColumnText {
 		return `<td style="text-align:right">`
 	}
 	return "<td>"
-}
-
-// showCell writes one cell of a dataset for people.
-func showCell(d *core.Dataset, column string, x any, f core.NumberFormat) string {
-	if kind := columnKind(d, column); kind != core.ColumnText {
-		return f.Show(x, kind)
-	}
-	return text(x)
-}
-
-// columnKind says how a dataset's column reads: its kind, a plain decimal
-// for a numeric column of no kind, text otherwise.
-func columnKind(d *core.Dataset, column string) core.ColumnKind {
-	if k := d.Kinds[column]; k != core.ColumnText {
-		return k
-	}
-	if slices.Contains(d.Numeric, column) {
-		return core.ColumnDecimal
-	}
-	return core.ColumnText
 }
 
 // setDataset sets the variables a dataset gives: data_table, row_count,
@@ -161,7 +140,7 @@ func total(d *core.Dataset, column string) core.Quantity {
 			sum = sum.Add(x)
 		}
 	}
-	return core.Quantity{Value: sum, Kind: columnKind(d, column)}
+	return core.Quantity{Value: sum, Kind: d.Kind(column)}
 }
 
 // preview shortens a value for the run log.
