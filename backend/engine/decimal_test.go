@@ -154,7 +154,7 @@ func TestWeekOfNamesTheDataWeek(t *testing.T) {
 		now  time.Time
 		want string
 	}{
-		{fixed, "Affiliate stats, week of 2026-11-09: 2,664.27 revenue"},                                    // a Friday
+		{fixed, "Affiliate stats, week of 2026-11-09: 2,664.27 revenue"},                                         // a Friday
 		{time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC), "Affiliate stats, week of 2026-11-09: 2,664.27 revenue"}, // the Monday after
 		{time.Date(2027, 1, 3, 9, 0, 0, 0, time.UTC), "Affiliate stats, week of 2026-12-21: 2,664.27 revenue"},   // a Sunday, across the year
 	}
