@@ -14,7 +14,7 @@ import (
 // newEngine wires the run engine to the store and the adapters.
 func (s *Services) newEngine() *engine.Engine {
 	return &engine.Engine{Runs: s.DB, Items: s.DB, Journal: s.DB, Connections: s.DB, Templates: s.DB, Caller: caller{s}, Selector: selector{}, Stats: puller{s},
-		Mailer: mailer{s}, Webhooks: webhooks{client: &http.Client{Timeout: 30 * time.Second}, secrets: s.Secrets}, Now: s.Now, BodyBudget: s.BodyBudget,
+		Mailer: mailer{s}, Webhooks: webhooks{client: &http.Client{Timeout: 30 * time.Second}, secrets: s.Secrets}, Now: s.Now, BodyBudget: s.BodyBudget, NumberFormat: s.NumberFormat,
 		OnEvent: func(ev engine.Event) {
 			if f := s.onEvent.Load(); f != nil {
 				(*f)(ev)

@@ -233,7 +233,7 @@ func TestWeeklyEmailThroughARealSMTPServer(t *testing.T) {
 		t.Fatalf("run: %v %s %s", err, run.Status, run.Error)
 	}
 	msgs := box.Messages()
-	if len(msgs) != 1 || msgs[0].To[0] != "team@example.com" || !strings.Contains(msgs[0].Data, "Affiliate stats, week of 2026-11-20") ||
+	if len(msgs) != 1 || msgs[0].To[0] != "team@example.com" || !strings.Contains(msgs[0].Data, "Affiliate stats, week of 2026-11-09") ||
 		!strings.Contains(msgs[0].Data, "<table") || !strings.Contains(msgs[0].Data, "Blue Harbor Media") {
 		t.Fatalf("received %+v", msgs)
 	}

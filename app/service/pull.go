@@ -15,6 +15,9 @@ type PullPreview struct {
 	Columns []tracker.StatColumn `json:"columns"`
 	Range   string               `json:"range"`
 	Rows    int                  `json:"rows"` // all rows; the dataset holds at most 200
+	// Display holds each shown row's cells as emails write them (money
+	// with two decimals, counts whole, in the chosen number format).
+	Display []map[string]string `json:"display"`
 }
 
 // maxPreviewRows bounds the rows a Test Pull sends to the window.
@@ -45,5 +48,6 @@ func (s *Services) TestPull(cfg core.StatsConfig) (PullPreview, error) {
 	if len(ds.Rows) > maxPreviewRows {
 		ds.Rows = ds.Rows[:maxPreviewRows]
 	}
+	out.Display = displayRows(ds, s.NumberFormat())
 	return out, nil
 }

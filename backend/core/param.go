@@ -2,10 +2,11 @@ package core
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // ParamIn says where a parameter goes in the request.
@@ -115,7 +116,8 @@ func validType(t ParamType) bool {
 }
 
 // Coerce checks a raw text value against the parameter's type and returns
-// it typed: int64, float64, bool, []string or string. The error says what
+// it typed: int64, json.Number (a number's exact digits), bool, []string
+// or string. The error says what
 // form is expected, without the parameter's name (callers add it).
 func (p *Param) Coerce(raw string) (any, error) {
 	switch p.Type {
@@ -126,11 +128,7 @@ func (p *Param) Coerce(raw string) (any, error) {
 		}
 		return n, nil
 	case TypeNumber:
-		f, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, fmt.Errorf("%q is not a number", raw)
-		}
-		return f, nil
+		return coerceNumber(raw)
 	case TypeBoolean:
 		return coerceBool(raw)
 	case TypeDate:
@@ -149,6 +147,22 @@ func (p *Param) Coerce(raw string) (any, error) {
 		return SplitList(raw), nil
 	}
 	return raw, nil
+}
+
+// coerceNumber keeps a number's value exactly, written in plain digits:
+// "19.90" is sent as 19.9 and "1e21" as 1000000000000000000000, never as
+// a float's nearest neighbour. NaN, infinities and hex are no numbers.
+func coerceNumber(raw string) (any, error) {
+	s := strings.TrimSpace(raw)
+	d, ok := parseDecimal(s)
+	if !ok {
+		var err error
+		d, err = decimal.NewFromString(strings.TrimPrefix(s, "+"))
+		if err != nil || s == "" {
+			return nil, fmt.Errorf("%q is not a number", raw)
+		}
+	}
+	return ExactNumber(d), nil
 }
 
 func coerceBool(raw string) (any, error) {

@@ -1,6 +1,7 @@
 package core_test
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -19,8 +20,14 @@ func TestParamCoerce(t *testing.T) {
 		{core.TypeInteger, " -7 ", int64(-7), ""},
 		{core.TypeInteger, "12a", nil, `"12a" is not a whole number`},
 		{core.TypeInteger, "1.5", nil, "not a whole number"},
-		{core.TypeNumber, "19.99", 19.99, ""},
-		{core.TypeNumber, "1e3", 1000.0, ""},
+		{core.TypeNumber, "19.99", json.Number("19.99"), ""},
+		{core.TypeNumber, " 19.90 ", json.Number("19.9"), ""},
+		{core.TypeNumber, "12345678901234567.89", json.Number("12345678901234567.89"), ""},
+		{core.TypeNumber, "1e3", json.Number("1000"), ""},
+		{core.TypeNumber, "+5", json.Number("5"), ""},
+		{core.TypeNumber, ".50", json.Number("0.5"), ""},
+		{core.TypeNumber, "0x10", nil, "not a number"},
+		{core.TypeNumber, "", nil, "not a number"},
 		{core.TypeNumber, "NaN", nil, "not a number"},
 		{core.TypeNumber, "Inf", nil, "not a number"},
 		{core.TypeNumber, "abc", nil, "not a number"},

@@ -1,37 +1,6 @@
 package core
 
-import (
-	"encoding/json"
-	"strconv"
-	"strings"
-)
-
-// Number reads a value as a number, the way trackers send them: JSON
-// numbers, and text such as "12.5", "2,038", "$1,204.10" or "4.51%". Text
-// that is not wholly a number gives ok false.
-func Number(x any) (float64, bool) {
-	switch t := x.(type) {
-	case float64:
-		return t, true
-	case int:
-		return float64(t), true
-	case int64:
-		return float64(t), true
-	case json.Number:
-		f, err := t.Float64()
-		return f, err == nil
-	case string:
-		s := strings.TrimSpace(t)
-		s = strings.TrimSuffix(strings.TrimPrefix(s, "$"), "%")
-		s = strings.ReplaceAll(s, ",", "")
-		if s == "" {
-			return 0, false
-		}
-		f, err := strconv.ParseFloat(s, 64)
-		return f, err == nil
-	}
-	return 0, false
-}
+import "strings"
 
 // Dig follows a dotted key path through decoded JSON objects: "data.items"
 // (a leading "$." is allowed; "" or "$" is the document itself). It

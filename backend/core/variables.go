@@ -128,6 +128,12 @@ func DatasetVars(numeric []string, n int) []string {
 	return out
 }
 
+// PeriodVars are the first and last day a Pull Stats step's data covers
+// (YYYY-MM-DD), as it sets them given its number.
+func PeriodVars(n int) []string {
+	return []string{"date_from", "date_to", fmt.Sprintf("date_from_stats_%d", n), fmt.Sprintf("date_to_stats_%d", n)}
+}
+
 // LoopVars are what a For Each sets after it ends.
 var LoopVars = []string{"items_succeeded", "items_failed", "items_skipped"}
 
@@ -143,6 +149,7 @@ func Outputs(s Step, n int, columns func(statType string) []string) []string {
 		if s.Stats == nil {
 			return out
 		}
+		out = append(out, PeriodVars(n)...)
 		for _, c := range s.Stats.Cells {
 			out = append(out, c.Variable)
 		}

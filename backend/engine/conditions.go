@@ -51,29 +51,20 @@ func compare(a any, op string, b any) bool {
 }
 
 // order compares a and b: -1, 0 or 1, and whether they are comparable.
+// Numbers compare exactly as decimals: "19.90" equals 19.9.
 func order(a, b any) (int, bool) {
-	if x, okA := core.Number(a); okA {
-		if y, okB := core.Number(b); okB {
-			return cmp(x, y), true
+	if x, okA := core.ToDecimal(a); okA {
+		if y, okB := core.ToDecimal(b); okB {
+			return x.Cmp(y), true
 		}
 	}
 	if x, okA := date(a); okA {
 		if y, okB := date(b); okB {
-			return cmp(float64(x.UnixNano()), float64(y.UnixNano())), true
+			return x.Compare(y), true
 		}
 	}
 	sa, sb := strings.TrimSpace(text(a)), strings.TrimSpace(text(b))
 	return strings.Compare(sa, sb), true
-}
-
-func cmp(x, y float64) int {
-	switch {
-	case x < y:
-		return -1
-	case x > y:
-		return 1
-	}
-	return 0
 }
 
 var dateLayouts = []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02"}

@@ -31,6 +31,9 @@ type Engine struct {
 	// BodyBudget returns, as each run starts, how many bytes of loop item
 	// response bodies it keeps in all (nil or 0: DefaultBodyBudget).
 	BodyBudget func() int
+	// NumberFormat returns, as each run starts, how its emails write
+	// numbers (nil: core.DefaultNumberFormat).
+	NumberFormat func() core.NumberFormat
 
 	mu      sync.Mutex
 	active  map[uint64]context.CancelFunc
@@ -60,6 +63,13 @@ func (e *Engine) bodyBudget() int {
 		return DefaultBodyBudget
 	}
 	return e.BodyBudget()
+}
+
+func (e *Engine) numberFormat() core.NumberFormat {
+	if e.NumberFormat == nil {
+		return core.DefaultNumberFormat
+	}
+	return e.NumberFormat()
 }
 
 func (e *Engine) emit(ev Event) {
@@ -199,7 +209,7 @@ func (e *Engine) continueFrom(ctx context.Context, run *core.Run, v vars, start 
 	e.track(run.ID, cancel)
 	defer e.untrack(run.ID)
 	defer cancel()
-	r := &runner{e: e, run: run, dry: run.DryRun, nums: core.Numbering(run.Snapshot.Steps), body: newBodyBudget(e.bodyBudget())}
+	r := &runner{e: e, run: run, dry: run.DryRun, nums: core.Numbering(run.Snapshot.Steps), body: newBodyBudget(e.bodyBudget()), format: e.numberFormat()}
 	status, msg := r.top(ctx, run.Snapshot.Steps, v, start)
 	status, msg = settle(status, msg, run.Steps)
 	run.Status, run.Error = status, msg

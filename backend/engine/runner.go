@@ -19,6 +19,8 @@ type runner struct {
 	body *bodyBudget // what is left for kept loop item response bodies
 	mu   sync.Mutex  // guards run and its saving while loop items run in parallel
 	tpls templateCache
+	// format is how the run's emails write numbers.
+	format core.NumberFormat
 }
 
 // flow says how a step ended for the steps after it.

@@ -100,9 +100,9 @@ func (r *runner) selectInto(ctx context.Context, s core.Step, out Outcome, v var
 			set(v, res, sel.Variable, "")
 			res.Warnings = append(res.Warnings, fmt.Sprintf("%s matched nothing in the response: {%s} is empty.", sel.Path, sel.Variable))
 		case 1:
-			set(v, res, sel.Variable, vals[0])
+			set(v, res, sel.Variable, exact(vals[0]))
 		default:
-			set(v, res, sel.Variable, vals)
+			set(v, res, sel.Variable, exact(vals))
 		}
 	}
 	return nil

@@ -150,7 +150,7 @@ func (r *runner) saveItems(l *loop, items []core.Iteration) {
 // ended it.
 func (r *runner) iteration(ctx context.Context, s core.Step, v vars, label string, i int, item any, l *loop) (core.Iteration, error) {
 	iv := v.clone()
-	iv[s.ItemVar()], iv[s.ItemVar()+"_index"] = item, float64(i+1)
+	iv[s.ItemVar()], iv[s.ItemVar()+"_index"] = item, i+1
 	if l.top {
 		ctx = withItem(ctx, i+1)
 	}
@@ -209,10 +209,10 @@ func (r *runner) endLoop(ctx context.Context, l *loop, v vars, res *core.StepRes
 	if l.saveErr != nil {
 		res.Warnings = append(res.Warnings, "Some items could not be stored: "+l.saveErr.Error())
 	}
-	set(v, res, "items_succeeded", float64(c.Succeeded))
-	set(v, res, "items_failed", float64(c.Failed))
-	set(v, res, "items_skipped", float64(c.Skipped))
-	set(v, res, "items_unknown", float64(c.Unknown))
+	set(v, res, "items_succeeded", c.Succeeded)
+	set(v, res, "items_failed", c.Failed)
+	set(v, res, "items_skipped", c.Skipped)
+	set(v, res, "items_unknown", c.Unknown)
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -21,7 +22,7 @@ func (r *runner) email(ctx context.Context, s core.Step, v vars, res *core.StepR
 	if err != nil {
 		return err
 	}
-	m := Email{To: to, Cc: cc, Subject: oneLine(v.substitute(cfg.Subject)), HTML: v.substituteHTML(cfg.HTML)}
+	m := Email{To: to, Cc: cc, Subject: oneLine(v.substituteShown(cfg.Subject, r.format)), HTML: v.substituteHTML(cfg.HTML, r.format)}
 	rec := core.HTTPRecord{Kind: "email", Method: "SMTP", URL: "mailto:" + strings.Join(append(to, cc...), ","),
 		Headers: []core.Header{{Name: "Subject", Value: m.Subject}}, Body: preview(m.HTML), NotSent: r.dry}
 	res.Requests = append(res.Requests, rec)
@@ -72,18 +73,44 @@ func addresses(raw, field string) ([]string, error) {
 	return out, nil
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine folds line breaks and runs of spaces into one space, keeping
+// no-break spaces (a grouped figure such as 1 234,56 stays whole).
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' }), " ")
+}
 
-// substituteHTML fills an HTML body: datasets become tables, other values
-// are escaped so they cannot change the markup.
-func (v vars) substituteHTML(s string) string {
+// substituteHTML fills an HTML body for people: datasets become tables,
+// totals and stats cells are written per their kind in format f, and
+// other values are escaped so they cannot change the markup.
+func (v vars) substituteHTML(s string, f core.NumberFormat) string {
 	return core.Substitute(s, func(name string) (string, bool) {
 		x, ok := v.lookup(name)
 		if d, isDS := x.(*core.Dataset); isDS {
-			return htmlTable(d), true
+			return htmlTable(d, f), true
 		}
-		return html.EscapeString(text(x)), ok
+		return html.EscapeString(shown(x, f)), ok
 	})
+}
+
+// substituteShown fills a text field people read (an email's subject):
+// totals and stats cells are written per their kind in format f.
+func (v vars) substituteShown(s string, f core.NumberFormat) string {
+	return core.Substitute(s, func(name string) (string, bool) {
+		x, ok := v.lookup(name)
+		if d, isDS := x.(*core.Dataset); isDS {
+			return htmlTable(d, f), ok
+		}
+		return shown(x, f), ok
+	})
+}
+
+// shown writes a value for people: a Quantity (a total, a stats cell) by
+// its kind in format f, anything else as its exact text.
+func shown(x any, f core.NumberFormat) string {
+	if q, ok := x.(core.Quantity); ok {
+		return f.Show(q, q.Kind)
+	}
+	return text(x)
 }
 
 // webhook sends the step's request, journaled before and after; in a dry

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"math"
 	"strconv"
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/shopspring/decimal"
 )
 
 // vars holds a run's variables: text, numbers, booleans, lists (from a
@@ -56,6 +56,8 @@ func text(x any) string {
 		return strconv.FormatFloat(t, 'f', -1, 64)
 	case json.Number:
 		return t.String()
+	case core.Quantity:
+		return t.String()
 	case bool:
 		return strconv.FormatBool(t)
 	case []any:
@@ -65,7 +67,7 @@ func text(x any) string {
 		}
 		return strings.Join(parts, ",")
 	case *core.Dataset:
-		return htmlTable(t)
+		return htmlTable(t, core.DefaultNumberFormat)
 	case map[string]any:
 		b, _ := json.Marshal(t)
 		return string(b)
@@ -81,8 +83,9 @@ func (v vars) substitute(s string) string {
 	})
 }
 
-// htmlTable renders a dataset as an HTML table for emails.
-func htmlTable(d *core.Dataset) string {
+// htmlTable renders a dataset as an HTML table for emails, numeric
+// columns written per their kind in format f.
+func htmlTable(d *core.Dataset, f core.NumberFormat) string {
 	var b strings.Builder
 	b.WriteString(`<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse"><thead><tr>`)
 	for _, c := range d.Columns {
@@ -92,7 +95,7 @@ func htmlTable(d *core.Dataset) string {
 	for _, r := range d.Rows {
 		b.WriteString("<tr>")
 		for _, c := range d.Columns {
-			b.WriteString("<td>" + html.EscapeString(text(r[c])) + "</td>")
+			b.WriteString(cellTag(d, c) + html.EscapeString(d.Cell(r, c, f)) + "</td>")
 		}
 		b.WriteString("</tr>")
 	}
@@ -100,32 +103,45 @@ func htmlTable(d *core.Dataset) string {
 	return b.String()
 }
 
+// cellTag opens a cell, right-aligned for numbers.
+func cellTag(d *core.Dataset, column string) string {
+	if d.Kind(column) != core.ColumnText {
+		return `<td style="text-align:right">`
+	}
+	return "<td>"
+}
+
 // setDataset sets the variables a dataset gives: data_table, row_count,
-// totals of numeric columns, and the numbered copies.
+// exact totals of numeric columns, and the numbered copies.
 func (v vars) setDataset(d *core.Dataset, n int, set map[string]string) {
 	put := func(k string, x any) {
 		v[k] = x
 		set[k] = preview(text(x))
 	}
+	rows := core.Quantity{Value: decimal.NewFromInt(int64(len(d.Rows))), Kind: core.ColumnCount}
 	put("data_table", d)
-	put("row_count", float64(len(d.Rows)))
+	put("row_count", rows)
 	if n > 0 {
 		put(fmt.Sprintf("data_table_stats_%d", n), d)
-		put(fmt.Sprintf("rows_stats_%d", n), float64(len(d.Rows)))
+		put(fmt.Sprintf("rows_stats_%d", n), rows)
 	}
 	for _, c := range d.Numeric {
-		total := 0.0
-		for _, r := range d.Rows {
-			if f, ok := core.Number(r[c]); ok {
-				total += f
-			}
-		}
-		put("total_"+core.VarName(c), round(total))
+		put("total_"+core.VarName(c), total(d, c))
 	}
 }
 
-// round keeps two decimals, as money totals read.
-func round(f float64) float64 { return math.Round(f*100) / 100 }
+// total sums a numeric column exactly; cells that read as no number
+// count as nothing. It carries the column's kind, so a message shows a
+// money total with two decimals while a request gets every digit.
+func total(d *core.Dataset, column string) core.Quantity {
+	sum := decimal.Zero
+	for _, r := range d.Rows {
+		if x, ok := core.ToDecimal(r[column]); ok {
+			sum = sum.Add(x)
+		}
+	}
+	return core.Quantity{Value: sum, Kind: d.Kind(column)}
+}
 
 // preview shortens a value for the run log.
 func preview(s string) string {

@@ -49,7 +49,7 @@ func automationPresets() []AutomationPreset {
 			Steps: []core.Step{
 				{ID: "s1", Kind: core.StepPullStats, Name: "Last week by affiliate", Stats: &core.StatsConfig{StatType: "affise_admin.by_affiliate", DatePreset: "last_week", Mode: "dataset"}},
 				{ID: "s2", Kind: core.StepFilter, Name: "Affiliates with conversions", Dataset: "data_table", Rules: []core.ConditionRule{{Left: "conversions", Op: core.OpGreater, Right: "0"}}},
-				{ID: "s3", Kind: core.StepSendEmail, Name: "Email the report", Email: &core.EmailConfig{To: "team@example.com", Subject: "Affiliate stats, week of {run_date}: {total_revenue} revenue",
+				{ID: "s3", Kind: core.StepSendEmail, Name: "Email the report", Email: &core.EmailConfig{To: "team@example.com", Subject: "Affiliate stats, week of {date_from_stats_1}: {total_revenue} revenue",
 					HTML: "<p>{row_count} affiliates converted last week. Revenue {total_revenue}, payouts {total_payout}.</p>{data_table}"}},
 			}},
 		{ID: "affise.pause_capped_offer", Platform: core.PlatformAffiseAdmin, Name: "Pause an offer when its cap is reached",

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/shopspring/decimal"
 )
 
 // StatColumn is one column of a stat type's rows.
@@ -15,6 +16,8 @@ type StatColumn struct {
 	Key     string `json:"key"`
 	Label   string `json:"label"`
 	Numeric bool   `json:"numeric"`
+	// Kind says how a numeric column reads: money, count or decimal.
+	Kind core.ColumnKind `json:"kind,omitempty"`
 }
 
 // StatType is a Pull Stats report: the request that fetches it and how
@@ -106,11 +109,12 @@ func (st StatType) Dataset(body []byte) (*core.Dataset, error) {
 	if !ok {
 		return nil, core.Errorf(core.EINVALID, "The %s report has no rows at %q.", st.Name, st.rows)
 	}
-	ds := &core.Dataset{Key: st.Key, Rows: []map[string]any{}}
+	ds := &core.Dataset{Key: st.Key, Rows: []map[string]any{}, Kinds: map[string]core.ColumnKind{}}
 	for _, c := range st.Columns {
 		ds.Columns = append(ds.Columns, c.Key)
 		if c.Numeric {
 			ds.Numeric = append(ds.Numeric, c.Key)
+			ds.Kinds[c.Key] = c.Kind
 		}
 	}
 	for _, r := range list {
@@ -118,7 +122,7 @@ func (st StatType) Dataset(body []byte) (*core.Dataset, error) {
 		row := st.mapRow(raw)
 		for _, c := range st.Columns {
 			if c.Numeric {
-				row[c.Key] = num(row[c.Key])
+				row[c.Key] = core.ExactNumber(num(row[c.Key]))
 			} else if row[c.Key] == nil {
 				row[c.Key] = ""
 			}
@@ -128,10 +132,11 @@ func (st StatType) Dataset(body []byte) (*core.Dataset, error) {
 	return ds, nil
 }
 
-// num reads a report number ("2,038", "4.51%", JSON numbers); 0 for none.
-func num(x any) float64 {
-	f, _ := core.Number(x)
-	return f
+// num reads a report number exactly ("2,038", "4.51%", JSON numbers); 0
+// for none.
+func num(x any) decimal.Decimal {
+	d, _ := core.ToDecimal(x)
+	return d
 }
 
 func str(x any) string {
@@ -157,8 +162,9 @@ func q(name string) core.Param {
 func day(t time.Time) string { return t.Format("2006-01-02") }
 
 var moneyCols = []StatColumn{
-	{Key: "clicks", Label: "Clicks", Numeric: true}, {Key: "conversions", Label: "Conversions", Numeric: true},
-	{Key: "revenue", Label: "Revenue", Numeric: true}, {Key: "payout", Label: "Payout", Numeric: true}, {Key: "profit", Label: "Profit", Numeric: true},
+	{Key: "clicks", Label: "Clicks", Numeric: true, Kind: core.ColumnCount}, {Key: "conversions", Label: "Conversions", Numeric: true, Kind: core.ColumnCount},
+	{Key: "revenue", Label: "Revenue", Numeric: true, Kind: core.ColumnMoney}, {Key: "payout", Label: "Payout", Numeric: true, Kind: core.ColumnMoney},
+	{Key: "profit", Label: "Profit", Numeric: true, Kind: core.ColumnMoney},
 }
 
 func cols(lead ...StatColumn) []StatColumn { return append(lead, moneyCols...) }

@@ -12,7 +12,7 @@ func affiseRow(dim string) func(map[string]any) map[string]any {
 	return func(r map[string]any) map[string]any {
 		total, _ := core.Dig(r, "actions.total").(map[string]any)
 		rev, pay := num(total["revenue"]), num(total["charge"])
-		out := map[string]any{"clicks": core.Dig(r, "traffic.raw"), "conversions": total["count"], "revenue": rev, "payout": pay, "profit": rev - pay}
+		out := map[string]any{"clicks": core.Dig(r, "traffic.raw"), "conversions": total["count"], "revenue": rev, "payout": pay, "profit": rev.Sub(pay)}
 		slice := core.Dig(r, "slice."+dim)
 		if m, ok := slice.(map[string]any); ok {
 			out[dim+"_id"], out[dim] = str(m["id"]), str(m["title"])
@@ -64,7 +64,7 @@ func registerBinomStats() {
 			mapRow: func(r map[string]any) map[string]any {
 				rev, cost := num(r["revenue"]), num(r["cost"])
 				return map[string]any{d.key + "_id": str(r["entity_id"]), d.key: str(r["name"]), "clicks": r["clicks"], "conversions": r["leads"],
-					"revenue": rev, "payout": cost, "profit": rev - cost}
+					"revenue": rev, "payout": cost, "profit": rev.Sub(cost)}
 			}})
 	}
 }
@@ -76,7 +76,7 @@ func registerCakeStats() {
 	row := func(idKey, nameKey, key string) func(map[string]any) map[string]any {
 		return func(r map[string]any) map[string]any {
 			rev, pay := num(r["revenue"]), num(r["cost"])
-			return map[string]any{key + "_id": str(r[idKey]), key: str(r[nameKey]), "clicks": r["clicks"], "conversions": r["conversions"], "revenue": rev, "payout": pay, "profit": rev - pay}
+			return map[string]any{key + "_id": str(r[idKey]), key: str(r[nameKey]), "clicks": r["clicks"], "conversions": r["conversions"], "revenue": rev, "payout": pay, "profit": rev.Sub(pay)}
 		}
 	}
 	statType(StatType{ID: "cake.daily_summary", Platform: core.PlatformCake, Name: "CAKE: Daily summary", Key: "date_id",
@@ -101,7 +101,7 @@ func registerImpactStats() {
 			rows: "Records",
 			mapRow: func(r map[string]any) map[string]any {
 				rev, pay := num(r["Revenue"]), num(r["Payout"])
-				return map[string]any{d.key + "_id": str(r["Id"]), d.key: str(r["Name"]), "clicks": r["Clicks"], "conversions": r["Actions"], "revenue": rev, "payout": pay, "profit": rev - pay}
+				return map[string]any{d.key + "_id": str(r["Id"]), d.key: str(r["Name"]), "clicks": r["Clicks"], "conversions": r["Actions"], "revenue": rev, "payout": pay, "profit": rev.Sub(pay)}
 			}})
 	}
 }
@@ -128,7 +128,7 @@ func registerEverflowStats() {
 					id, label = str(c["id"]), str(c["label"])
 				}
 				return map[string]any{d.key + "_id": strings.TrimSpace(id), d.key: label, "clicks": core.Dig(r, "reporting.total_click"),
-					"conversions": core.Dig(r, "reporting.cv"), "revenue": rev, "payout": pay, "profit": rev - pay}
+					"conversions": core.Dig(r, "reporting.cv"), "revenue": rev, "payout": pay, "profit": rev.Sub(pay)}
 			}})
 	}
 }

@@ -1,5 +1,5 @@
 import * as API from '../../wailsjs/go/gui/SettingsAPI'
-import { service } from '../../wailsjs/go/models'
+import { gui, service } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type AppInfo = service.AppInfo
@@ -26,3 +26,7 @@ export const backUpNow = () => call(API.BackUpNow())
 export type HookSettings = service.HookSettings
 export const hookSettings = () => call(API.Hooks())
 export const saveHookSettings = (h: object) => call(API.SaveHooks(service.HookSettings.createFrom(h)))
+export type NumberFormatChoice = gui.NumberFormatChoice
+/** How emails, tables and previews write numbers, and the formats offered. */
+export const numberFormat = () => call(API.NumberFormat())
+export const setNumberFormat = (f: string) => call(API.SetNumberFormat(f))

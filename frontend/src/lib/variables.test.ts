@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { availableAt, cellVar, lastKey, numbering, partialAt, selectionVar, type StepLike } from './variables'
+import { availableAt, cellVar, lastKey, numbering, outputs, partialAt, selectionVar, type StepLike } from './variables'
 
 describe('names mirror the Go rules', () => {
   it.each([
@@ -51,4 +51,11 @@ describe('partialAt', () => {
     ['Hello {run_date} x', 18, null],
     ['no brace', 8, null],
   ])('%s @%d', (text, caret, want) => expect(partialAt(text, caret)).toBe(want))
+})
+
+describe('Pull Stats outputs', () => {
+  it('name the period the data covers, as Go does', () => {
+    const s: StepLike = { id: 's1', kind: 'pull_stats', stats: { statType: 't', mode: 'cells', cells: [{ variable: 'revenue_1_stats_2' }] } }
+    expect(outputs(s, 2, () => [])).toEqual(['date_from', 'date_to', 'date_from_stats_2', 'date_to_stats_2', 'revenue_1_stats_2'])
+  })
 })

@@ -72,6 +72,7 @@ export function numbering(steps: StepLike[]): Record<string, number> {
 export function outputs(s: StepLike, n: number, numeric: (statType: string) => string[]): string[] {
   const out = (s.selections ?? []).map((x) => x.variable)
   if (s.kind === 'pull_stats' && s.stats) {
+    out.push('date_from', 'date_to', `date_from_stats_${n}`, `date_to_stats_${n}`)
     out.push(...(s.stats.cells ?? []).map((c) => c.variable))
     if (s.stats.mode === 'dataset') {
       out.push('data_table', 'row_count', `data_table_stats_${n}`, `rows_stats_${n}`, ...numeric(s.stats.statType).map((c) => 'total_' + varName(c)))
