@@ -132,6 +132,9 @@ func (s *state) applyMore(flag string, act action, val string) {
 		s.stop = true
 		s.warn("The command holds more requests after --next: only the first was imported.")
 	case actRange:
+		if !strings.Contains(val, "-") {
+			val += "-" // a lone number means "from there on"
+		}
 		s.addHeader("Range", "bytes="+val)
 	case actBearer:
 		s.addHeader("Authorization", "Bearer "+val)

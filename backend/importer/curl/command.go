@@ -21,7 +21,7 @@ func Command(r Request) string {
 }
 
 // quote single-quotes s for a POSIX shell: a single quote inside becomes
-// '\'' (close, escaped quote, reopen).
+// '\” (close, escaped quote, reopen).
 func quote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -59,7 +59,7 @@ func (s *state) fileData(flag, val string, stripLines bool) string {
 		return val
 	}
 	name := val[1:]
-	if name == "-" && s.cmd.hasStdin && s.cmd.stdinFile == "" && s.cmd.stdin != "" {
+	if name == "-" && s.cmd.hasStdin && s.cmd.stdinFile == "" && s.cmd.stdin != "" && !s.cmd.stdinExpanded {
 		in := s.cmd.stdin
 		if stripLines {
 			in = strings.NewReplacer("\r", "", "\n", "").Replace(in)
@@ -108,6 +108,7 @@ func (s *state) urlQuery(flag, val string) {
 // formPart reads one -F field: name=value text is kept; name=@file and
 // name=<file read files and are only named in a warning.
 func (s *state) formPart(flag string, act action, val string) {
+	s.forms++
 	name, value, ok := strings.Cut(val, "=")
 	if !ok {
 		s.warn("Form field %s %q has no '=': it was not taken.", flag, val)

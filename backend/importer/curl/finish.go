@@ -27,6 +27,10 @@ func (s *state) finish() error {
 	u.Fragment, u.RawFragment = "", ""
 	query := append([]string{}, s.query...)
 	hasBody := len(s.data) > 0
+	if hasBody && s.forms > 0 {
+		s.warn("The command gives both data (-d) and form fields (-F), which curl refuses together: the data was kept, the form fields left out.")
+		s.p.Form, s.forms = nil, 0
+	}
 	if s.get && hasBody {
 		query, hasBody = append(query, s.data...), false
 	}
@@ -63,7 +67,7 @@ func (s *state) methodName(hasBody bool) string {
 		return "HEAD"
 	case s.upload != "":
 		return "PUT"
-	case hasBody || len(s.p.Form) > 0:
+	case hasBody || s.forms > 0:
 		return "POST"
 	}
 	return "GET"

@@ -23,6 +23,7 @@ type command struct {
 	// stdinFile names a file redirected in with '<'.
 	stdin, stdinFile string
 	hasStdin         bool
+	stdinExpanded    bool // the here-string holds a shell expansion
 }
 
 // lexer splits shell text into commands and words as bash would, without

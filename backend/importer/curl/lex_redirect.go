@@ -15,7 +15,8 @@ func (l *lexer) redirect() {
 	switch {
 	case strings.HasPrefix(l.src[l.pos:], "<<<"):
 		l.pos += 3
-		l.cmd.stdin, l.cmd.hasStdin = l.nextWord()+"\n", true
+		w, expanded := l.nextWordExpanded()
+		l.cmd.stdin, l.cmd.hasStdin, l.cmd.stdinExpanded = w+"\n", true, expanded
 	case strings.HasPrefix(l.src[l.pos:], "<<"):
 		l.pos += 2
 		tabs := l.pos < len(l.src) && l.src[l.pos] == '-'
@@ -43,6 +44,13 @@ func isDigits(s string) bool {
 // nextWord reads the word after a redirection operator, with quote
 // removal, without adding it to the command.
 func (l *lexer) nextWord() string {
+	w, _ := l.nextWordExpanded()
+	return w
+}
+
+// nextWordExpanded is nextWord that also says whether the word held a
+// shell expansion.
+func (l *lexer) nextWordExpanded() (string, bool) {
 	for l.pos < len(l.src) && (l.src[l.pos] == ' ' || l.src[l.pos] == '\t') {
 		l.pos++
 	}
@@ -52,11 +60,11 @@ func (l *lexer) nextWord() string {
 	for l.pos < len(l.src) && strings.IndexByte(" \t\r\n;&|()<>", l.src[l.pos]) < 0 {
 		l.step()
 	}
-	w := l.cur.String()
+	w, expanded := l.cur.String(), l.expanded
 	l.cur.Reset()
 	l.cur.WriteString(saved)
 	l.inWord, l.expanded = savedIn, savedExp
-	return w
+	return w, expanded
 }
 
 // readHeredocs reads the bodies of the here-documents started on the line

@@ -45,6 +45,7 @@ type state struct {
 	urls     []string
 	query    []string // --url-query parts, already encoded
 	cookies  []string
+	forms    int  // -F options seen, file uploads included
 	stop     bool // --next: the rest is another request
 }
 
