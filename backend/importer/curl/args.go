@@ -6,11 +6,13 @@ import (
 
 // readArgs walks the words after "curl" as curl reads its arguments.
 func (s *state) readArgs(words []word) {
+	for _, w := range words {
+		if w.expanded {
+			s.warn("%q holds a shell variable or command that was kept as written: replace it with its value.", w.text)
+		}
+	}
 	for i := 0; i < len(words) && !s.stop; i++ {
 		w := words[i].text
-		if words[i].expanded {
-			s.warn("%q holds a shell variable or command that was kept as written: replace it with its value.", w)
-		}
 		switch {
 		case strings.HasPrefix(w, "--") && len(w) > 2:
 			i = s.long(w[2:], words, i)
