@@ -19,7 +19,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB     := xvfb-run -a -s "-screen 0 1280x900x24"
 
 .PHONY: run test deps system-deps go-deps node-deps bindings frontend build build-dev cli \
-        vet go-test keychain-test unit check e2e smoke reliability bench bench-idle fuzz screenshot clean
+        vet go-test keychain-test unit check e2e smoke reliability bench bench-idle fuzz screenshot clean conformance
 
 ## run: set up everything and open the app
 run: build
@@ -126,6 +126,12 @@ fuzz: bindings
 			go test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$dir; \
 		done; \
 	done
+
+## conformance: the importers against independent corpora (../shared/corpora
+## unless CORPORA says otherwise); one line per corpus, not part of make test
+CORPORA ?= ../shared/corpora
+conformance:
+	go run ./bench/conformance -corpora $(CORPORA) -v
 
 ## screenshot: PNGs of each page of the real app, under Xvfb
 screenshot: build build-dev

@@ -105,7 +105,8 @@ func newRootCmd(env *cliEnv) *cobra.Command {
 	root.SetVersionTemplate(service.Name + " {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newVersionCmd(env), newRunCmd(env), newRunsCmd(env), newAutomationsCmd(env),
-		newConnectionsCmd(env), newTemplatesCmd(env), newBackupCmd(env), newRestoreCmd(env), newScheduleCmd(env), newServeCmd(env), newDemoTrackerCmd(env))
+		newConnectionsCmd(env), newTemplatesCmd(env), newBackupCmd(env), newRestoreCmd(env), newScheduleCmd(env), newServeCmd(env), newDemoTrackerCmd(env),
+		newImportSourceCmd(env))
 	setHelp(root)
 	return root
 }

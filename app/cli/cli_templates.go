@@ -26,7 +26,7 @@ func newTemplatesCmd(env *cliEnv) *cobra.Command {
 		RunE: func(*cobra.Command, []string) error {
 			return env.printJSON(func(s *service.Services) (any, error) { return s.ExportTemplates() })
 		}}
-	return groupCmd("templates", "list, show and export action templates", list, show, export)
+	return groupCmd("templates", "list, show, export and copy as curl action templates", list, show, export, newTemplateCurlCmd(env))
 }
 
 // oneArg accepts exactly one argument; none gives missing, more a

@@ -27,9 +27,22 @@ func (s *Services) prepareImport(r io.Reader, policy ClashPolicy) (*importJob, e
 	if err != nil {
 		return nil, err
 	}
+	return s.prepareBundle(b, policy, nil)
+}
+
+// prepareBundle checks and decides a read bundle as prepareImport does.
+// uses maps file connection IDs the bundle's templates name, but the
+// bundle does not hold, to stored connections they use as they are.
+func (s *Services) prepareBundle(b bundle, policy ClashPolicy, uses map[uint64]core.Connection) (*importJob, error) {
 	j := &importJob{file: b, conns: map[uint64]core.Connection{}, hookSecrets: map[string]string{}}
 	if err := s.newNamers(j, policy); err != nil {
 		return nil, err
+	}
+	for fileID, c := range uses {
+		rec := c
+		rec.ID = fileID
+		j.conns[fileID] = c
+		j.batch.Connections = append(j.batch.Connections, core.ImportItem[core.Connection]{Record: rec, Action: core.ImportSkip, TargetID: c.ID})
 	}
 	steps := []func() error{j.connections(s), j.templates, j.automations(s)}
 	for _, step := range steps {

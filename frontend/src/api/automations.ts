@@ -84,3 +84,6 @@ export function onRunProgress(fn: (ev: RunEvent) => void): () => void {
 export type HookTrigger = core.HookTrigger
 export const newHookToken = () => call(API.NewHookToken())
 export const hookURLBase = () => call(API.HookURLBase())
+
+/** A recorded request of a run as a cURL command, with the record's masks. */
+export const requestAsCurl = (rec: object) => Runs.RequestAsCurl(core.HTTPRecord.createFrom(rec))

@@ -24,3 +24,13 @@ export const responseNodes = (responseId: string, segments: unknown[], offset: n
 export type Rule = core.Rule
 export type ExchangeView = service.ExchangeView
 export const endpointRules = (platform: string, method: string, path: string) => call(API.Rules(platform, method, path))
+
+export type SourcePlan = service.SourcePlan
+export type SourceCandidate = service.SourceCandidate
+export type SourceImportResult = service.ImportResult
+export const importKinds = () => call(API.ImportKinds())
+export const planSourceImport = (kind: string, text: string) => call(API.PlanSourceImport(kind, text))
+export const importSource = (kind: string, text: string, keys: string[], onClash: string) =>
+  call(API.ImportSource(kind, text, keys, onClash))
+export const copyTemplateAsCurl = (id: number, values: Record<string, string>, reveal: boolean) =>
+  call(API.CopyAsCurl(id, values, reveal))

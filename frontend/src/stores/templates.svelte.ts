@@ -9,6 +9,13 @@ class TemplatesStore extends RecordStore<api.Template> {
   remove(id: number) {
     return this.removeWith(() => api.deleteTemplate(id))
   }
+
+  /** Imports the picked requests of a source, then reloads the list. */
+  async importSource(kind: string, text: string, keys: string[], onClash: string) {
+    const res = await api.importSource(kind, text, keys, onClash)
+    await this.load()
+    return res
+  }
 }
 
 /** The saved action templates. */
