@@ -53,7 +53,7 @@ func curlOne(root, in string, t *tally) {
 		t.Missed = append(t.Missed, name+": "+err.Error())
 		return
 	}
-	parsed, res, perr := parseSafely(string(src))
+	parsed, res, perr := parseCurlSafely(string(src))
 	switch {
 	case perr == errPanic:
 		t.Panicked++
@@ -83,9 +83,9 @@ func curlOne(root, in string, t *tally) {
 
 var errPanic = fmt.Errorf("panic")
 
-// parseSafely runs both the request reader and the template import,
+// parseCurlSafely runs both the request reader and the template import,
 // turning a panic into errPanic. It returns the template's warnings.
-func parseSafely(src string) (p curl.Parsed, warnings []string, err error) {
+func parseCurlSafely(src string) (p curl.Parsed, warnings []string, err error) {
 	defer func() {
 		if recover() != nil {
 			err = errPanic
