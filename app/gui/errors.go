@@ -10,10 +10,19 @@ import (
 
 // UIError is how an error crosses the Wails binding: the promise rejects
 // with this object as JSON, so the view can show the message beside the
-// field it names.
+// field it names. Code, Field and Message are the first problem; Fields
+// lists every field in error when a check found several, so a form marks
+// them all at once.
 type UIError struct {
-	Code    string `json:"code"`
-	Field   string `json:"field,omitempty"`
+	Code    string         `json:"code"`
+	Field   string         `json:"field,omitempty"`
+	Message string         `json:"message"`
+	Fields  []UIFieldError `json:"fields,omitempty"`
+}
+
+// UIFieldError is one field's problem within a UIError.
+type UIFieldError struct {
+	Field   string `json:"field"`
 	Message string `json:"message"`
 }
 
@@ -32,7 +41,22 @@ func uiError(err error) error {
 	if code == core.EINTERNAL {
 		log.Printf("internal error: %v", err)
 	}
-	return UIError{Code: code, Field: core.ErrorField(err), Message: core.ErrorMessage(err)}
+	return UIError{Code: code, Field: core.ErrorField(err), Message: core.ErrorMessage(err), Fields: fieldErrors(err)}
+}
+
+// fieldErrors lists each field's problem when err holds more than one.
+func fieldErrors(err error) []UIFieldError {
+	all := core.AllErrors(err)
+	if len(all) < 2 {
+		return nil
+	}
+	out := make([]UIFieldError, 0, len(all))
+	for _, e := range all {
+		if e.Code != core.EINTERNAL {
+			out = append(out, UIFieldError{Field: e.Field, Message: e.Message})
+		}
+	}
+	return out
 }
 
 // guard runs a bound method's body: it maps the error for the view and

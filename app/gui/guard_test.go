@@ -25,3 +25,15 @@ func TestGuardTurnsPanicsIntoInternalErrors(t *testing.T) {
 		t.Fatalf("nil error became %v", err)
 	}
 }
+
+// TestGuardListsEveryField proves several field errors cross the binding
+// together, the first also as the single error older views read.
+func TestGuardListsEveryField(t *testing.T) {
+	err := guardErr(func() error {
+		return core.Errors{core.FieldError("name", "Name is required."), core.FieldError("settings.base_url", "Bad URL.")}
+	})
+	want := `{"code":"invalid","field":"name","message":"Name is required.","fields":[{"field":"name","message":"Name is required."},{"field":"settings.base_url","message":"Bad URL."}]}`
+	if err == nil || err.Error() != want {
+		t.Fatalf("got %v", err)
+	}
+}

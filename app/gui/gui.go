@@ -35,7 +35,7 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *service.Services, st
 	}
 	sum := sha1.Sum([]byte(dataDir))
 	return wails.Run(&options.App{
-		Title: service.Name, Width: 1280, Height: 860, MinWidth: 900, MinHeight: 600,
+		Title: service.Name, Width: windowWidth, Height: windowHeight, MinWidth: minWidth, MinHeight: minHeight,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		OnStartup:        w.start,

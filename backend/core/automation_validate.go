@@ -18,30 +18,37 @@ const MaxConcurrency = 16
 // lack setup (no template chosen yet) pass: see SetupProblems.
 func (a *Automation) Validate(columns func(statType string) []string) error {
 	a.Name = strings.TrimSpace(a.Name)
-	if err := validateName(a.Name); err != nil {
-		return err
-	}
 	if a.Trigger.Kind == "" {
 		a.Trigger.Kind = "manual"
 	}
+	return Collect(
+		func() error { return validateName(a.Name) },
+		a.validateTrigger,
+		func() error { return a.validateSteps(columns) },
+	)
+}
+
+// validateTrigger checks the trigger kind, its timezone, the schedule and
+// the webhook trigger.
+func (a *Automation) validateTrigger() error {
 	if a.Trigger.Kind != "manual" && a.Trigger.Kind != "schedule" {
 		return FieldError("trigger.kind", "Trigger must be manual or schedule.")
 	}
+	checks := []func() error{}
 	if a.Trigger.Timezone != "" {
-		if err := ValidTimezone("trigger.timezone", a.Trigger.Timezone); err != nil {
-			return err
-		}
+		checks = append(checks, func() error { return ValidTimezone("trigger.timezone", a.Trigger.Timezone) })
 	}
 	if a.Schedule != nil {
-		if err := a.Schedule.Validate(); err != nil {
-			return err
-		}
+		checks = append(checks, a.Schedule.Validate)
 	}
 	if a.Hook != nil {
-		if err := a.Hook.Validate(); err != nil {
-			return err
-		}
+		checks = append(checks, a.Hook.Validate)
 	}
+	return Collect(checks...)
+}
+
+// validateSteps checks the steps' structure, then the variables they use.
+func (a *Automation) validateSteps(columns func(statType string) []string) error {
 	if err := checkStructure(a.Steps, map[string]bool{}, ""); err != nil {
 		return err
 	}

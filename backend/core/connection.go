@@ -36,15 +36,17 @@ type Timeouts struct {
 	TotalSeconds   int `json:"totalSeconds"`   // one whole attempt; default 60
 }
 
-// Validate checks both timeouts are 0 (default) or 1 to 600 seconds.
+// Validate checks both timeouts are 0 (default) or 1 to 600 seconds,
+// reporting each one out of range.
 func (t Timeouts) Validate() error {
+	var es Errors
 	if t.ConnectSeconds < 0 || t.ConnectSeconds > 600 {
-		return FieldError("timeouts.connectSeconds", "Connect timeout must be between 1 and 600 seconds (empty for 10).")
+		es = append(es, FieldError("timeouts.connectSeconds", "Connect timeout must be between 1 and 600 seconds (empty for 10)."))
 	}
 	if t.TotalSeconds < 0 || t.TotalSeconds > 600 {
-		return FieldError("timeouts.totalSeconds", "Request timeout must be between 1 and 600 seconds (empty for 60).")
+		es = append(es, FieldError("timeouts.totalSeconds", "Request timeout must be between 1 and 600 seconds (empty for 60)."))
 	}
-	return nil
+	return es.Err()
 }
 
 // ConnectionInput is what the editor sends to save a connection. A secret
@@ -55,23 +57,25 @@ type ConnectionInput struct {
 	ClearSecrets []string          `json:"clearSecrets"`
 }
 
-// Validate checks the fields every platform shares. Platform-specific fields
-// are checked by the tracker catalogue.
+// Validate checks the fields every platform shares and reports every one
+// that breaks a rule (an Errors when there are several). Platform-specific
+// fields are checked by the tracker catalogue.
 func (c *Connection) Validate() error {
 	c.Name = strings.TrimSpace(c.Name)
-	if err := validateName(c.Name); err != nil {
-		return err
-	}
+	return Collect(
+		func() error { return validateName(c.Name) },
+		c.validatePlatform,
+		func() error { return validateTimezone(c.Timezone) },
+		c.RateLimit.Validate,
+		c.Timeouts.Validate,
+	)
+}
+
+func (c *Connection) validatePlatform() error {
 	if !c.Platform.Valid() {
 		return FieldError("platform", "Unknown platform %q.", c.Platform)
 	}
-	if err := validateTimezone(c.Timezone); err != nil {
-		return err
-	}
-	if err := c.RateLimit.Validate(); err != nil {
-		return err
-	}
-	return c.Timeouts.Validate()
+	return nil
 }
 
 func validateTimezone(tz string) error {

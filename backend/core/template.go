@@ -59,17 +59,18 @@ func (t *ActionTemplate) IsWrite() bool { return t.Method != "GET" }
 
 // Validate checks the template on its own: names, method, kind, path and
 // parameters, and that the path's placeholders and the path parameters
-// match one to one. Errors name the field they are about.
+// match one to one. Errors name the field they are about; every field in
+// error is reported (an Errors when there are several). Placeholders are
+// matched only once the path and parameters are themselves valid.
 func (t *ActionTemplate) Validate() error {
 	t.Name = strings.TrimSpace(t.Name)
 	t.Path = strings.TrimSpace(t.Path)
-	checks := []func() error{t.validateHead, t.validatePath, t.validateParams, t.validateOptions, t.normalizeTags}
-	for _, check := range checks {
-		if err := check(); err != nil {
-			return err
-		}
+	shape := Collect(t.validatePath, t.validateParams)
+	checks := []func() error{t.validateHead, func() error { return shape }, t.validateOptions, t.normalizeTags}
+	if shape == nil {
+		checks = append(checks, t.validatePlaceholders)
 	}
-	return t.validatePlaceholders()
+	return Collect(checks...)
 }
 
 func (t *ActionTemplate) validateHead() error {

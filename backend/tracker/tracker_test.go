@@ -13,6 +13,26 @@ func conn(p core.Platform, settings map[string]string) core.Connection {
 	return core.Connection{Name: "Acme", Platform: p, Timezone: "UTC", Settings: settings}
 }
 
+// TestValidateConnectionReportsEveryField proves one check names every
+// field in error, the shared ones and the platform's, each once, while the
+// first stays what ErrorField reports.
+func TestValidateConnectionReportsEveryField(t *testing.T) {
+	c := core.Connection{Name: " ", Platform: core.PlatformCake, Timezone: "Mars/Base",
+		Settings: map[string]string{"base_url": "not a url"}, Timeouts: core.Timeouts{ConnectSeconds: 900, TotalSeconds: 900}}
+	err := tracker.ValidateConnection(&c, func(string) bool { return false })
+	var fields []string
+	for _, e := range core.AllErrors(err) {
+		fields = append(fields, e.Field)
+	}
+	want := "name,timezone,timeouts.connectSeconds,timeouts.totalSeconds,settings.base_url,secrets.api_key"
+	if got := strings.Join(fields, ","); got != want {
+		t.Fatalf("fields %s, want %s", got, want)
+	}
+	if core.ErrorField(err) != "name" || core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("first error %q %q", core.ErrorField(err), core.ErrorCode(err))
+	}
+}
+
 func TestValidateConnection(t *testing.T) {
 	all := func(string) bool { return true }
 	none := func(string) bool { return false }
@@ -25,7 +45,9 @@ func TestValidateConnection(t *testing.T) {
 		wantURL   string
 	}{
 		{"affise ok, trailing slash trimmed", conn(core.PlatformAffiseAdmin, map[string]string{"base_url": "https://api-acme.affise.com/"}), all, "", "", "https://api-acme.affise.com"},
-		{"scheme added", conn(core.PlatformBinom, map[string]string{"base_url": "tracker.example.com"}), all, "", "", "https://tracker.example.com"},
+		{"no scheme refused, not completed", conn(core.PlatformBinom, map[string]string{"base_url": "tracker.example.com"}), all, "settings.base_url", "must start with https://", "tracker.example.com"},
+		{"words refused as typed", conn(core.PlatformBinom, map[string]string{"base_url": "not a url"}), all, "settings.base_url", "must start with https://", "not a url"},
+		{"space in host refused", conn(core.PlatformBinom, map[string]string{"base_url": "https://not a url"}), all, "settings.base_url", `"https://not a url" is not a web address`, "https://not a url"},
 		{"affise /api/ refused", conn(core.PlatformAffiseAdmin, map[string]string{"base_url": "https://api-acme.affise.com/api/"}), all, "settings.base_url", `root domain only (https://api-acme.affise.com), without "/api"`, ""},
 		{"affise /3.0 refused", conn(core.PlatformAffiseAdmin, map[string]string{"base_url": "https://api-acme.affise.com/3.0"}), all, "settings.base_url", "root domain only", ""},
 		{"missing URL", conn(core.PlatformCake, map[string]string{}), all, "settings.base_url", "API URL is required", ""},

@@ -15,13 +15,18 @@ const SettingSkipTLS = "skip_tls_verify"
 // comes through (the editor, an import): the fields every platform shares
 // (core.Connection.Validate), then the platform's settings, normalised
 // (defaults filled in, URLs without a trailing '/', settings the platform
-// does not know and any secret put among the settings dropped).
+// does not know and any secret put among the settings dropped). A value
+// the user typed is never rewritten into another: an address without
+// https:// is refused, not completed.
 // hasSecret reports whether a secret field has a value, new or stored.
-// Errors name the field ("settings.base_url", "secrets.api_key").
+// Every field in error is reported (a core.Errors when there are several),
+// each naming its field ("settings.base_url", "secrets.api_key").
 func ValidateConnection(c *core.Connection, hasSecret func(key string) bool) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
+	return core.Collect(c.Validate, func() error { return validateSettings(c, hasSecret) })
+}
+
+// validateSettings checks and normalises the platform's own fields.
+func validateSettings(c *core.Connection, hasSecret func(key string) bool) error {
 	p, ok := Lookup(c.Platform)
 	if !ok {
 		return core.FieldError("platform", "Unknown platform %q.", c.Platform)
@@ -29,15 +34,11 @@ func ValidateConnection(c *core.Connection, hasSecret func(key string) bool) err
 	if c.Settings == nil {
 		c.Settings = map[string]string{}
 	}
-	if err := dropUnknownSettings(p, c.Settings); err != nil {
-		return err
-	}
+	checks := []func() error{func() error { return dropUnknownSettings(p, c.Settings) }}
 	for _, f := range p.Fields {
-		if err := validateField(f, c.Settings, hasSecret); err != nil {
-			return err
-		}
+		checks = append(checks, func() error { return validateField(f, c.Settings, hasSecret) })
 	}
-	return nil
+	return core.Collect(checks...)
 }
 
 func validateField(f Field, settings map[string]string, hasSecret func(string) bool) error {
@@ -84,13 +85,14 @@ func hasOption(opts []Option, v string) bool {
 }
 
 // normalizeURL checks a URL field and returns it without a trailing '/'.
+// Anything but a whole http(s) address is refused as typed.
 func normalizeURL(f Field, raw string) (string, error) {
 	field := "settings." + f.Key
 	if !strings.Contains(raw, "://") {
-		raw = "https://" + raw
+		return raw, core.FieldError(field, "%s %q is not a web address: it must start with https:// (or http://), e.g. https://api.example.com.", f.Label, raw)
 	}
 	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
+	if err != nil || u.Host == "" || strings.ContainsAny(raw, " \t") {
 		return raw, core.FieldError(field, "%s %q is not a web address such as https://api.example.com.", f.Label, raw)
 	}
 	if u.Scheme != "https" && u.Scheme != "http" {
@@ -150,11 +152,7 @@ func ValidateTemplate(t *core.ActionTemplate, c core.Connection) error {
 	if t.Platform == "" && c.Platform != core.PlatformDemo {
 		t.Platform = c.Platform
 	}
-	if err := t.Validate(); err != nil {
-		return err
-	}
-	if err := CheckSafeToRepeat(*t); err != nil {
-		return err
-	}
-	return CheckDialect(c, t.Platform)
+	return core.Collect(t.Validate,
+		func() error { return CheckSafeToRepeat(*t) },
+		func() error { return CheckDialect(c, t.Platform) })
 }

@@ -9,6 +9,7 @@ import runs from './pages/runs.mjs'
 import settings from './pages/settings.mjs'
 import schedules from './pages/schedules.mjs'
 import templates from './pages/templates.mjs'
+import windowChecks from './pages/window.mjs'
 import { screenSets } from './shots.mjs'
 
 const out = process.env.E2E_OUT ?? join(import.meta.dirname, 'out')
@@ -323,8 +324,8 @@ await r.test('the weekly email preset asks for an email account, and runs with t
 
 // The trust features, page by page; each file's screens are shot at two
 // window sizes in both themes.
-const ctx = { r, page, go, dataDir, shots: screenSets(page, out) }
-for (const suite of [connections, templates, curl, runs, imports, settings, schedules]) await suite(ctx)
+const ctx = { r, page, go, dataDir, out, shots: screenSets(page, out) }
+for (const suite of [connections, templates, curl, runs, imports, settings, schedules, windowChecks]) await suite(ctx)
 
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })

@@ -38,7 +38,9 @@ export default async function schedules({ r, page, go, shots }) {
     await page.fill('input[name="schedule-cron"]', '61 * * * *')
     await page.waitForSelector('[data-field="schedule.cron"]')
     await page.click('[data-testid="save-automation"]')
-    await page.waitForSelector('[data-testid="automation-error"]')
+    await page.waitForSelector('[data-testid="save-automation"]:has-text("Save")')
+    expect((await page.locator('[data-field="schedule.cron"]').count()) === 1 && (await page.locator('[data-testid="automation-error"]').count()) === 0,
+      'the cron error shows once, beside its field')
     const saved = await page.evaluate(async (name) => (await window.go.gui.AutomationsAPI.List()).find((a) => a.name === name), preset)
     expect(saved.schedule.kind === 'every', `the bad schedule was not saved, got ${saved.schedule.kind}`)
     await page.selectOption('select[name="schedule-kind"]', 'weekly')

@@ -1,8 +1,19 @@
-/** An error as the backend reports it: a stable code, the field it is about, and a message for people. */
+/** One field's problem, when a check found several. */
+export interface FieldProblem {
+  field: string
+  message: string
+}
+
+/**
+ * An error as the backend reports it: a stable code, the field it is about,
+ * and a message for people; fields lists every field in error when a check
+ * found more than one (the first is also field and message).
+ */
 export interface AppError {
   code: string
   field?: string
   message: string
+  fields?: FieldProblem[]
 }
 
 /** Turns whatever a rejected binding call gave into an AppError. */
@@ -11,7 +22,7 @@ export function toAppError(e: unknown): AppError {
   const text = e instanceof Error ? e.message : String(e)
   try {
     const parsed = JSON.parse(text)
-    if (parsed && typeof parsed.message === 'string') return { code: parsed.code ?? 'internal', field: parsed.field, message: parsed.message }
+    if (parsed && typeof parsed.message === 'string') return { code: parsed.code ?? 'internal', field: parsed.field, message: parsed.message, fields: parsed.fields }
   } catch {
     /* not JSON: a plain message */
   }

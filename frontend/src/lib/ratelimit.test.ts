@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeLimit, limitFor, limitInForce, limitMode } from './ratelimit'
+import { customStart, describeLimit, limitFor, limitInForce, limitMode } from './ratelimit'
 
 const impact = { requests: 1000, per: 'hour' }
 
@@ -29,4 +29,15 @@ describe('limitInForce', () => {
     [{ requests: 0, per: '', off: true }, impact, 'No rate limit'],
   ])('%j on %j -> %s', (l, d, want) => expect(limitInForce(l, d)).toBe(want))
   it('describes a limit', () => expect(describeLimit(impact)).toBe('1,000 per hour'))
+})
+
+describe('customStart', () => {
+  it('starts a custom limit from the platform default, period included', () => {
+    expect(customStart(impact)).toEqual({ placeholder: '1000', per: 'hour' })
+    expect(customStart({ requests: 30, per: 'second' })).toEqual({ placeholder: '30', per: 'second' })
+  })
+  it('offers 10 per second where no limit is published', () => {
+    expect(customStart(undefined)).toEqual({ placeholder: '10', per: 'second' })
+    expect(customStart({ requests: 0, per: '' })).toEqual({ placeholder: '10', per: 'second' })
+  })
 })

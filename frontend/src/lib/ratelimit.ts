@@ -36,3 +36,14 @@ export function limitInForce(l: Limit | undefined, platformDefault: Limit | unde
   }
   return platformDefault?.requests ? `Max ${describeLimit(platformDefault)} (default)` : 'No rate limit'
 }
+
+/**
+ * What a new custom limit starts from: the number shown as a placeholder
+ * and the period chosen, both the platform's documented default, so the
+ * placeholder and the period beside it say the same as the hint
+ * ("1000" per hour for impact.com); 10 per second where none is published.
+ */
+export function customStart(platformDefault: Limit | undefined): { placeholder: string; per: string } {
+  if (platformDefault?.requests && platformDefault.per) return { placeholder: String(platformDefault.requests), per: platformDefault.per }
+  return { placeholder: '10', per: 'second' }
+}

@@ -15,6 +15,8 @@ class NavStore {
   openTemplateId = $state<number | null>(null)
   /** A run to show when Runs & Logs opens. */
   openRunId = $state<number | null>(null)
+  /** Whether the list pane of the two-pane pages is hidden, to give the editor the width. */
+  listHidden = $state(false)
 
   go(page: PageId) {
     this.page = page
