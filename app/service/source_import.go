@@ -2,6 +2,7 @@ package service
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -79,6 +80,7 @@ func (s *Services) prepareSource(j *sourceJob, policy ClashPolicy) (*importJob, 
 	for i, cand := range j.picked {
 		t := cand.Template
 		t.ID, t.ConnectionID = uint64(i+1), sourceConnID
+		t.Notes = withExample(t.Notes, cand.Example)
 		b.Templates = append(b.Templates, t)
 	}
 	return s.prepareBundle(b, policy, uses)
@@ -127,4 +129,16 @@ func (s *Services) refreshSecretsToEnter(res *ImportResult, id uint64) error {
 		res.Secrets = append(res.Secrets, SecretsToEnter{ConnectionID: c.ID, Connection: c.Name, Fields: need})
 	}
 	return nil
+}
+
+// withExample adds a sample response from the source to a template's
+// notes, where the editor shows it beside the request.
+func withExample(notes, example string) string {
+	if strings.TrimSpace(example) == "" {
+		return notes
+	}
+	if notes != "" {
+		notes += "\n\n"
+	}
+	return notes + "Example response:\n" + example
 }
