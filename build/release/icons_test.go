@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
@@ -84,5 +85,34 @@ func TestDownscaleAveragesAcrossTheEdge(t *testing.T) {
 	mid := Downscale(img, 5).RGBAAt(2, 0)
 	if mid.A < 100 || mid.A > 160 || mid.R != mid.A {
 		t.Errorf("middle pixel %+v: want half-covered premultiplied red", mid)
+	}
+}
+
+func TestWriteIcoHoldsEachSize(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "app.ico")
+	if err := WriteIco(writeTestPNG(t, 64, 64), out, []int{16, 32, 64}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	le := binary.LittleEndian
+	if le.Uint16(data[2:]) != 1 || le.Uint16(data[4:]) != 3 {
+		t.Fatalf("header %v: want an icon with 3 images", data[:6])
+	}
+	for i, n := range []int{16, 32, 64} {
+		e := data[6+16*i:]
+		size, off := le.Uint32(e[8:]), le.Uint32(e[12:])
+		if int(e[0]) != n%256 || int(off+size) > len(data) || size != uint32(40+n*n*4+(n+31)/32*4*n) {
+			t.Errorf("entry %d: width %d, %d bytes at %d", i, e[0], size, off)
+		}
+		// The first pixel of the bottom row is on the opaque red half.
+		if px := data[off+40 : off+44]; px[2] != 255 || px[3] != 255 {
+			t.Errorf("entry %d: first pixel %v, want opaque red in BGRA", i, px)
+		}
+	}
+	if err := WriteIco(writeTestPNG(t, 32, 32), out, []int{16, 64}); err == nil {
+		t.Error("a source smaller than the largest size gave no error")
 	}
 }

@@ -15,8 +15,8 @@ func TestRun(t *testing.T) {
 		{[]string{"winversion", "v1.0.0-2-gabc"}, 0, "1.0.0.2\n", ""},
 		{[]string{"debversion", "bad"}, 1, "", "debversion: version \"bad\" has no Debian form: a release tag must start with a digit, e.g. v1.2.0\n"},
 		{[]string{"debversion"}, 2, "", "usage: release debversion VERSION\n"},
-		{[]string{"nope"}, 2, "", "usage: release debversion|winversion|icons|check-exe|check-elf ARGS\n"},
-		{nil, 2, "", "usage: release debversion|winversion|icons|check-exe|check-elf ARGS\n"},
+		{[]string{"nope"}, 2, "", "usage: release debversion|winversion|icons|ico|check-exe|check-elf ARGS\n"},
+		{nil, 2, "", "usage: release debversion|winversion|icons|ico|check-exe|check-elf ARGS\n"},
 	} {
 		var out, fault bytes.Buffer
 		code := run(tc.args, &out, &fault)
