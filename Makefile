@@ -32,7 +32,7 @@ run: build
 	./build/bin/$(APP)
 
 ## test: set up everything and run every check
-test: deps vet go-test keychain-test unit check build build-dev e2e smoke reliability
+test: deps vet go-test keychain-test unit check build build-dev e2e smoke reliability release-check
 	@echo "make test: all checks passed"
 
 deps: system-deps go-deps node-deps bindings
@@ -229,7 +229,7 @@ release-macos: deps frontend
 ## release-check: build the release, then install and remove the .deb (as
 ## root, or with sudo -n), and check every artefact (build/release/check.sh)
 release-check: release release-deps
-	build/release/check.sh $(VERSION) $(DIST) $(STAGE)
+	build/release/check.sh $(VERSION) $(COMMIT) $(DIST) $(STAGE)
 
 clean:
 	rm -rf build/bin build/tools build/stage dist frontend/dist/assets frontend/dist/index.html frontend/wailsjs screenshots/out

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Checks the artefacts `make release` wrote: build/release/check.sh VERSION DIST STAGE.
+# Checks the artefacts `make release` wrote: build/release/check.sh VERSION COMMIT DIST STAGE.
 # Each check prints "ok: ..." or "FAIL: ..."; the last line counts them, and
 # the exit status is 1 when any failed. Installing the .deb needs root or
 # sudo -n; without either that part is skipped, and said so loudly.
 set -uo pipefail
-version=$1 dist=$2 stage=$3
+version=$1 commit=$2 dist=$3 stage=$4
+want="AffDesk $version ($commit)"
 passed=0 failed=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -56,10 +57,10 @@ check "data removal is unticked by default (/o)" grep -qE '^Section /o "un\.Also
 
 # The command-line builds: static, and the amd64 one runs.
 check "affdesk-cli amd64 is static" release check-elf "$cli-amd64" amd64
-check "affdesk-cli amd64 version prints $version" bash -c "'$cli-amd64' version | grep -qF '$version'"
+check "affdesk-cli amd64 version prints $want" test "$("$cli-amd64" version)" = "$want"
 check "affdesk-cli arm64 is a static arm64 ELF" release check-elf "$cli-arm64" arm64
 if qemu=$(command -v qemu-aarch64 || command -v qemu-aarch64-static); then
-	check "affdesk-cli arm64 version prints $version (qemu)" bash -c "'$qemu' '$cli-arm64' version | grep -qF '$version'"
+	check "affdesk-cli arm64 version prints $version (qemu)" test "$("$qemu" "$cli-arm64" version)" = "$want"
 else
 	echo "note: no qemu-user here: the arm64 CLI's ELF header was checked, it was not run"
 fi
@@ -96,7 +97,7 @@ elif dpkg-query -W -f='${Status}' affdesk 2>/dev/null | grep -q 'install ok inst
 else
 	check "dpkg -i installs the .deb" "${sudo[@]}" dpkg -i "$deb"
 	check "affdesk on PATH is /usr/bin/affdesk" test "$(command -v affdesk)" = /usr/bin/affdesk
-	check "affdesk version prints $version" bash -c "affdesk version | grep -qF '$version'"
+	check "affdesk version prints $want" test "$(affdesk version 2>&1)" = "$want"
 	check "desktop-file-validate passes on the installed .desktop" desktop-file-validate /usr/share/applications/affdesk.desktop
 	check "hicolor icons installed in 8 sizes" test "$(ls /usr/share/icons/hicolor/*/apps/affdesk.png | wc -l)" = 8
 	check "dpkg -r removes it" "${sudo[@]}" dpkg -r affdesk
