@@ -2,13 +2,15 @@
 // on the stored Demo connection and its template answers 200.
 import { expect } from '../harness.mjs'
 
-/** The demo tracker's address, read from a Demo template copied as cURL. */
+/** The demo tracker's address, read from a Demo template copied as cURL
+ * (with each parameter's example filled in, as the editor would). */
 async function demoOrigin(page) {
   return page.evaluate(async () => {
     const api = window.go.gui.TemplatesAPI
     const demo = (await window.go.gui.ConnectionsAPI.List()).find((c) => c.platform === 'demo')
     const tpl = (await api.List()).find((t) => t.connectionId === demo.id)
-    const cmd = await api.CopyAsCurl(tpl.id, {}, false)
+    const values = Object.fromEntries(tpl.params.map((p) => [p.name, p.example || p.default || '1']))
+    const cmd = await api.CopyAsCurl(tpl.id, values, false)
     return new URL(cmd.match(/curl '([^']+)'/)[1]).origin
   })
 }
