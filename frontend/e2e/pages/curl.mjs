@@ -8,8 +8,10 @@ async function demoOrigin(page) {
   return page.evaluate(async () => {
     const api = window.go.gui.TemplatesAPI
     const demo = (await window.go.gui.ConnectionsAPI.List()).find((c) => c.platform === 'demo')
-    const tpl = (await api.List()).find((t) => t.connectionId === demo.id)
-    const values = Object.fromEntries(tpl.params.map((p) => [p.name, p.example || p.default || '1']))
+    const tpl = (await api.List()).find((t) => t.connectionId === demo.id && t.method === 'GET')
+    const sample = { date: '2024-01-01', datetime: '2024-01-01T00:00:00Z' }
+    const value = (p) => p.example || p.default || (p.enum && p.enum[0]) || sample[p.type] || '1'
+    const values = Object.fromEntries(tpl.params.map((p) => [p.name, value(p)]))
     const cmd = await api.CopyAsCurl(tpl.id, values, false)
     return new URL(cmd.match(/curl '([^']+)'/)[1]).origin
   })
