@@ -71,7 +71,7 @@ func printImport(w io.Writer, res service.ImportResult) {
 		kind string
 		o    service.ImportOutcome
 	}{{"connection", res.Connections}, {"template", res.Templates}, {"automation", res.Automations}} {
-		fmt.Fprintf(w, "%ss: %d added, %d replaced, %d skipped\n", capitalize(k.kind), len(k.o.Added), len(k.o.Replaced), len(k.o.Skipped))
+		fmt.Fprintf(w, "%ss: %d added, %d replaced, %d skipped\n", core.Capitalize(k.kind), len(k.o.Added), len(k.o.Replaced), len(k.o.Skipped))
 	}
 	for _, line := range res.Renamed {
 		fmt.Fprintln(w, line)
@@ -82,12 +82,4 @@ func printImport(w io.Writer, res service.ImportResult) {
 	for _, need := range res.Secrets {
 		fmt.Fprintf(w, "Connection %q (ID %d) needs its %s: enter them in the app.\n", need.Connection, need.ConnectionID, strings.Join(need.Fields, ", "))
 	}
-}
-
-// capitalize upper-cases the first letter of an ASCII word.
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

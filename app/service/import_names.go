@@ -89,15 +89,8 @@ func (n *namer) rename(name string) string {
 		key := strings.ToLower(cand)
 		if !n.used[key] && len(n.stored[key]) == 0 {
 			n.used[key] = true
-			n.renamed = append(n.renamed, fmt.Sprintf("%s %q was imported as %q.", capitalize(n.kind), name, cand))
+			n.renamed = append(n.renamed, fmt.Sprintf("%s %q was imported as %q.", core.Capitalize(n.kind), name, cand))
 			return cand
 		}
 	}
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -109,7 +109,7 @@ func (t *ActionTemplate) validatePath() error {
 		return FieldError("path", "Endpoint path must not contain '//', '@' or '\\': they could send the request to another host.")
 	}
 	if _, err := ParsePlaceholders(t.Path); err != nil {
-		return FieldError("path", "%s.", capitalize(err.Error()))
+		return FieldError("path", "%s.", Capitalize(err.Error()))
 	}
 	return nil
 }
@@ -205,7 +205,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func capitalize(s string) string {
+// Capitalize upper-cases the first letter of an ASCII word.
+func Capitalize(s string) string {
 	if s == "" {
 		return s
 	}

@@ -8,8 +8,8 @@ import (
 // Tag limits: enough for an OpenAPI operation's tags or a Postman folder
 // path, small enough to show beside a template's name.
 const (
-	maxTags   = 20
-	maxTagLen = 60
+	MaxTags   = 20
+	MaxTagLen = 60
 )
 
 // normalizeTags trims each tag, drops empty ones and repeats (keeping the
@@ -22,14 +22,14 @@ func (t *ActionTemplate) normalizeTags() error {
 		if tag == "" || seen[strings.ToLower(tag)] {
 			continue
 		}
-		if len([]rune(tag)) > maxTagLen {
-			return FieldError(tagField(i), "Tag %q is longer than %d characters.", string([]rune(tag)[:20])+"…", maxTagLen)
+		if len([]rune(tag)) > MaxTagLen {
+			return FieldError(tagField(i), "Tag %q is longer than %d characters.", string([]rune(tag)[:20])+"…", MaxTagLen)
 		}
 		seen[strings.ToLower(tag)] = true
 		out = append(out, tag)
 	}
-	if len(out) > maxTags {
-		return FieldError("tags", "A template can have at most %d tags.", maxTags)
+	if len(out) > MaxTags {
+		return FieldError("tags", "A template can have at most %d tags.", MaxTags)
 	}
 	t.Tags = out
 	return nil

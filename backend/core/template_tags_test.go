@@ -7,8 +7,8 @@ import (
 )
 
 func TestTemplateTags(t *testing.T) {
-	long := strings.Repeat("é", maxTagLen+1)
-	many := make([]string, maxTags+1)
+	long := strings.Repeat("é", MaxTagLen+1)
+	many := make([]string, MaxTags+1)
 	for i := range many {
 		many[i] = string(rune('a'+i%26)) + strings.Repeat("x", i)
 	}

@@ -28,9 +28,9 @@ func (r *reader) operation(o opRef) {
 	body, t.BodyEncoding = r.body(o, t.BodyEncoding)
 	t.Params = append(t.Params, body...)
 	for _, note := range shape.FixUp(&t) {
-		r.warn(o.label(), "%s.", capitalize(note))
+		r.warn(o.label(), "%s.", core.Capitalize(note))
 	}
-	t.Name = r.names.Take(o.op.Summary, firstNonEmpty(o.op.OperationID, o.label()))
+	t.Name = r.names.Take(o.op.Summary, shape.FirstNonEmpty(o.op.OperationID, o.label()))
 	checked, err := shape.Check(t)
 	if err != nil {
 		r.warn(o.label(), "Not imported: %s", core.ErrorMessage(err))
@@ -74,20 +74,4 @@ func notes(o opRef) string {
 		text = strings.TrimSpace("Deprecated. " + text)
 	}
 	return shape.Clip(text, shape.MaxNotes)
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if strings.TrimSpace(x) != "" {
-			return x
-		}
-	}
-	return ""
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -72,7 +72,7 @@ func (r *reader) skip(label string, in core.ParamIn, name string) bool {
 	case in == core.InHeader && lower == "authorization" && (a.kind == "bearer" || a.kind == "basic"):
 		return true
 	case in != core.InBody && credentialNames[lower]:
-		r.warn(label, "%s %q carries credentials and was left out: set them on the connection.", capitalize(string(in)), name)
+		r.warn(label, "%s %q carries credentials and was left out: set them on the connection.", core.Capitalize(string(in)), name)
 		return true
 	}
 	return false

@@ -12,7 +12,7 @@ import (
 func (r *reader) request(q flatRequest) {
 	label := q.key()
 	req := q.item.Request
-	method, ok := shape.Method(firstNonEmpty(req.Method, "GET"))
+	method, ok := shape.Method(shape.FirstNonEmpty(req.Method, "GET"))
 	if !ok {
 		r.warn(label, "Method %s is not one AffDesk sends (GET, POST, PUT, PATCH, DELETE): not imported.", method)
 		return
@@ -45,7 +45,7 @@ func (r *reader) finish(label string, q flatRequest, t core.ActionTemplate) {
 		t.Params = t.Params[:maxParams]
 	}
 	for _, note := range shape.FixUp(&t) {
-		r.warn(label, "%s.", capitalize(note))
+		r.warn(label, "%s.", core.Capitalize(note))
 	}
 	t.Name = r.names.Take(q.item.Name, t.Method+" "+t.Path)
 	checked, err := shape.Check(t)
@@ -72,20 +72,4 @@ func firstText(ts ...text) text {
 		}
 	}
 	return ""
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if strings.TrimSpace(x) != "" {
-			return x
-		}
-	}
-	return ""
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

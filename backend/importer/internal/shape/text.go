@@ -2,6 +2,8 @@ package shape
 
 import (
 	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
 	"unicode/utf8"
 )
 
@@ -9,8 +11,6 @@ import (
 const (
 	MaxDescription = 500
 	MaxNotes       = 2000
-	MaxTag         = 60
-	MaxTags        = 20
 )
 
 // Clip trims s and cuts it to at most max characters, ending a cut text
@@ -30,14 +30,24 @@ func OneLine(s string, max int) string {
 	return Clip(strings.Join(strings.Fields(s), " "), max)
 }
 
-// Tags returns at most MaxTags non-empty tags on one line each, clipped
-// to MaxTag characters, in order.
+// Tags returns at most core.MaxTags non-empty tags on one line each,
+// clipped to core.MaxTagLen characters, in order.
 func Tags(in []string) []string {
 	var out []string
 	for _, t := range in {
-		if t = OneLine(t, MaxTag); t != "" && len(out) < MaxTags {
+		if t = OneLine(t, core.MaxTagLen); t != "" && len(out) < core.MaxTags {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// FirstNonEmpty returns the first of s that is not blank, or "".
+func FirstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
 }
