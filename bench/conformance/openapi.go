@@ -71,23 +71,30 @@ func openapiFile(path string, t *tally) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	t.Inputs += len(ops)
-	res, perr, panicked := parseSafely(openapi.Parse, data)
-	name := filepath.Base(path)
-	if panicked || perr != nil {
-		reason := "crashed"
-		if perr != nil {
-			reason = perr.Error()
-		} else {
-			t.Panicked++
-		}
-		for _, op := range ops {
-			t.Failed++
-			t.Missed = append(t.Missed, fmt.Sprintf("%s %s: %s", name, op.label, reason))
-		}
-		return nil
-	}
-	tallyOps(name, ops, res, t)
+	importOps(filepath.Base(path), filepath.Base(path)+" ", ops, openapi.Parse, data, t)
 	return nil
+}
+
+// importOps runs a reader on one file whose operations were counted
+// apart from it and tallies them: every operation failed when the reader
+// refused the file or crashed (each named in Missed after prefix), else
+// each matched with its candidate.
+func importOps(file, prefix string, ops []specOp, parse func([]byte) (importer.Result, error), data []byte, t *tally) {
+	res, perr, panicked := parseSafely(parse, data)
+	if !panicked && perr == nil {
+		tallyOps(file, ops, res, t)
+		return
+	}
+	reason := "crashed"
+	if perr != nil {
+		reason = perr.Error()
+	} else {
+		t.Panicked++
+	}
+	for _, op := range ops {
+		t.Failed++
+		t.Missed = append(t.Missed, prefix+op.label+": "+reason)
+	}
 }
 
 // tallyOps matches each counted operation with its candidate by key.

@@ -29,21 +29,7 @@ func postmanCorpus(path string) (tally, error) {
 		return t, fmt.Errorf("%s: %w", path, err)
 	}
 	t.Inputs = len(ops)
-	res, perr, panicked := parseSafely(postman.Parse, data)
-	if panicked || perr != nil {
-		reason := "crashed"
-		if perr != nil {
-			reason = perr.Error()
-		} else {
-			t.Panicked++
-		}
-		for _, op := range ops {
-			t.Failed++
-			t.Missed = append(t.Missed, op.label+": "+reason)
-		}
-		return t, nil
-	}
-	tallyOps(filepath.Base(path), ops, res, &t)
+	importOps(filepath.Base(path), "", ops, postman.Parse, data, &t)
 	return t, nil
 }
 
