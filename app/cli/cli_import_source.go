@@ -21,8 +21,10 @@ func newImportSourceCmd(env *cliEnv) *cobra.Command {
 	var picks []string
 	cmd := &cobra.Command{Use: "import KIND FILE|- [--pick KEY]... [--on-clash rename|replace|skip]",
 		Short: "import action templates from a " + strings.Join(service.ImportSourceKinds(), ", ") + " source, all or nothing",
-		Long: `Imports action templates and the connection they call from a source:
-curl reads one curl command (FILE, or - for standard input). The
+		Long: `Imports action templates and the connection they call from a source
+(FILE, or - for standard input): curl reads one curl command, openapi an
+OpenAPI 3.0/3.1 or Swagger 2.0 file (JSON or YAML), postman a Postman
+collection (v2.0 or v2.1). The
 templates use a stored connection on the same host when there is one;
 otherwise a new connection is added with the credentials the source
 holds, which go to the secret store. --pick KEY (repeatable) imports only
