@@ -23,7 +23,7 @@ func (s *Services) CopyTemplateAsCurl(templateID uint64, values map[string]strin
 	if err != nil {
 		return "", err
 	}
-	built, err := request.Build(t, target, values, s.Client.UserAgent)
+	built, err := request.Build(t, target, withSamples(t, values), s.Client.UserAgent)
 	if err != nil {
 		return "", err
 	}
@@ -65,6 +65,22 @@ func headerPairs(h http.Header) [][2]string {
 	for _, k := range names {
 		for _, v := range h[k] {
 			out = append(out, [2]string{k, v})
+		}
+	}
+	return out
+}
+
+// withSamples returns values with each required parameter that has no
+// value and no default set to its example, so a template copies as a
+// runnable command; values are not changed.
+func withSamples(t core.ActionTemplate, values map[string]string) map[string]string {
+	out := make(map[string]string, len(values))
+	for k, v := range values {
+		out[k] = v
+	}
+	for _, p := range t.Params {
+		if p.Required && out[p.Name] == "" && p.Default == "" && p.Example != "" {
+			out[p.Name] = p.Example
 		}
 	}
 	return out

@@ -87,3 +87,30 @@ func TestRunRequestAsCurl(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestCopyTemplateAsCurlFillsRequiredExamples copies a template whose
+// required fields have no default: an example fills its field (a value
+// given wins), and a required field with neither is still an error
+// naming it.
+func TestCopyTemplateAsCurlFillsRequiredExamples(t *testing.T) {
+	s, _ := testkit.MustServices(t, nil)
+	conn := bearerConn(t, s)
+	tpl, err := s.SaveTemplate(core.ActionTemplate{Name: "List actions", ConnectionID: conn.ID, Platform: core.PlatformCustom, Kind: core.KindGet,
+		Method: "GET", Path: "/actions", BodyEncoding: core.BodyForm, Params: []core.Param{
+			{Name: "CampaignId", In: core.InQuery, Type: core.TypeInteger, Required: true, Example: "1017"},
+			{Name: "State", In: core.InQuery, Type: core.TypeString, Required: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.CopyTemplateAsCurl(tpl.ID, map[string]string{"State": "PENDING"}, false)
+	if err != nil || !strings.Contains(got, "CampaignId=1017") || !strings.Contains(got, "State=PENDING") {
+		t.Fatalf("command:\n%s\n%v", got, err)
+	}
+	got, err = s.CopyTemplateAsCurl(tpl.ID, map[string]string{"State": "PENDING", "CampaignId": "5"}, false)
+	if err != nil || !strings.Contains(got, "CampaignId=5") {
+		t.Fatalf("a given value must win:\n%s\n%v", got, err)
+	}
+	if _, err := s.CopyTemplateAsCurl(tpl.ID, nil, false); core.ErrorCode(err) != core.EINVALID || !strings.Contains(core.ErrorField(err), "State") {
+		t.Fatalf("missing State: %v (field %q)", err, core.ErrorField(err))
+	}
+}
