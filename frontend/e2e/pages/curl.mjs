@@ -17,7 +17,7 @@ async function demoOrigin(page) {
   })
 }
 
-export default async function curl({ r, page, go }) {
+export default async function curl({ r, page, go, shots }) {
   await r.test('a pasted cURL command for the Demo tracker imports onto Demo and tests 200', async () => {
     await go('templates')
     const origin = await demoOrigin(page)
@@ -28,9 +28,11 @@ export default async function curl({ r, page, go }) {
     await page.click('[data-testid="curl-read"]')
     const plan = await page.textContent('[data-testid="source-plan"]')
     expect(plan.includes('Demo tracker') && plan.includes('already saved'), `the plan uses the stored Demo connection, got ${plan}`)
+    await shots('source-plan', '[data-testid="source-plan"]')
     await page.click('[data-testid="source-import"]')
     await page.waitForSelector('[data-testid="source-result"]')
     expect((await page.textContent('[data-testid="source-result"]')).includes('1 added'), 'one template added')
+    await shots('source-result', '[data-testid="source-result"]')
     await page.click('[data-testid="source-done"]')
     await page.click('[data-testid="template-item"]:has-text("Get admin partners")')
     await page.click('[data-testid="open-test"]')
@@ -38,5 +40,13 @@ export default async function curl({ r, page, go }) {
     await page.waitForSelector('[data-testid="response-status"]')
     const status = await page.textContent('[data-testid="response-status"]')
     expect(status.startsWith('200'), `status 200, got ${status}`)
+  })
+
+  await r.test('Copy as cURL shows the saved template with its secret masked', async () => {
+    await page.click('[data-testid="copy-curl"]')
+    const cmd = await page.textContent('[data-testid="curl-command"]')
+    expect(cmd.includes('/3.0/admin/partners') && !cmd.includes('demo-api-key-0000') && cmd.includes('••••'), `masked command, got ${cmd}`)
+    await shots('curl-copy', '[data-testid="curl-command"]')
+    await page.keyboard.press('Escape')
   })
 }
