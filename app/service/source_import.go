@@ -55,7 +55,11 @@ func (s *Services) ImportSource(kind string, data []byte, keys []string, policy 
 	}
 	res := job.result(ids)
 	res.Warnings = append(res.Warnings, j.warnings...)
-	if j.stored != nil || len(job.batch.Connections) == 0 || job.batch.Connections[0].Action == core.ImportSkip {
+	if j.stored != nil {
+		res.Connections = ImportOutcome{} // used as it is, as the plan said: not a skipped clash
+		return res, nil
+	}
+	if len(job.batch.Connections) == 0 || job.batch.Connections[0].Action == core.ImportSkip {
 		return res, nil
 	}
 	id := ids.Connections[sourceConnID]

@@ -67,8 +67,12 @@ func TestImportSourcePrefersStoredDemo(t *testing.T) {
 		t.Fatalf("plan = %+v, %v", plan, err)
 	}
 	before := len(sec)
-	if _, err := s.ImportSource("curl", []byte(src), []string{"curl"}, service.ClashRename); err != nil {
+	res, err := s.ImportSource("curl", []byte(src), []string{"curl"}, service.ClashRename)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if c := res.Connections; len(c.Added)+len(c.Replaced)+len(c.Skipped) != 0 || len(res.Templates.Added) != 1 {
+		t.Errorf("result %+v: the stored connection is used, not added, replaced or skipped", res)
 	}
 	tpls, _ := s.DB.ListTemplates()
 	conns, _ := s.DB.ListConnections()

@@ -23,6 +23,7 @@ export default async function curl({ r, page, go, shots }) {
     const origin = await demoOrigin(page)
     expect(origin.startsWith('http://127.0.0.1:'), `the demo tracker is on loopback, got ${origin}`)
     await page.click('[data-testid="import-menu"]')
+    await shots('import-menu', '[data-testid="import-curl"]')
     await page.click('[data-testid="import-curl"]')
     await page.fill('[data-testid="curl-text"]', `curl '${origin}/3.0/admin/partners?limit=1' \\\n  -H 'API-Key: demo-api-key-0000'`)
     await page.click('[data-testid="curl-read"]')

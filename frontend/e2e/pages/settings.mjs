@@ -43,4 +43,17 @@ export default async function settings({ r, page, go, shots, dataDir }) {
     const r = await page.evaluate(() => window.go.gui.SettingsAPI.Retention())
     expect(r.mb === 500, `saved 500 MB, got ${JSON.stringify(r)}`)
   })
+
+  await r.test('the number format is chosen in Settings and kept', async () => {
+    await go('settings')
+    await page.selectOption('#number-format', '1.234,56')
+    await page.click('[data-testid="save-number-format"]')
+    await page.waitForSelector('text=Emails and tables now write numbers as 1.234,56.')
+    const kept = await page.evaluate(async () => (await window.go.gui.SettingsAPI.NumberFormat()).format)
+    expect(kept === '1.234,56', `the saved format is kept, got ${kept}`)
+    await shots('settings-number-format', '#number-format')
+    await page.selectOption('#number-format', '1,234.56')
+    await page.click('[data-testid="save-number-format"]')
+    await page.waitForSelector('text=Emails and tables now write numbers as 1,234.56.')
+  })
 }
