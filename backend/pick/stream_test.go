@@ -174,22 +174,19 @@ func TestStreamLimits(t *testing.T) {
 
 func TestFeedPageEnvelope(t *testing.T) {
 	tests := []struct {
-		name, itemsKey, page string
-		records              int
-		want                 any
+		name, itemsKey, path, page string
+		records                    int
+		want                       any
 	}{
-		{"impact", "Actions", `{"@page":"1","@nextpageuri":"/x?Page=2","Actions":[{"Id":1},{"Id":2}]}`, 2,
+		{"impact", "Actions", "$.Actions[*].Id", `{"@page":"1","@nextpageuri":"/x?Page=2","Actions":[{"Id":1},{"Id":2}]}`, 2,
 			map[string]any{"@page": "1", "@nextpageuri": "/x?Page=2", "Actions": []any{}}},
-		{"nested", "data.items", `{"data":{"items":[{"Id":1}],"total":7},"ok":true}`, 1,
+		{"nested", "data.items", "$.data.items[*].Id", `{"data":{"items":[{"Id":1}],"total":7},"ok":true}`, 1,
 			map[string]any{"data": map[string]any{"items": []any{}, "total": int64(7)}, "ok": true}},
-		{"root list", "$", `[{"Id":1},{"Id":2},{"Id":3}]`, 3, []any{}},
+		{"root list", "$", "$[*].Id", `[{"Id":1},{"Id":2},{"Id":3}]`, 3, []any{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _, err := NewPageStream([]string{"$." + strings.TrimPrefix(strings.TrimPrefix(tt.itemsKey, "$"), ".") + "[*].Id"}, tt.itemsKey)
-			if tt.itemsKey == "$" {
-				s, _, err = NewPageStream([]string{"$[*].Id"}, tt.itemsKey)
-			}
+			s, _, err := NewPageStream([]string{tt.path}, tt.itemsKey)
 			if err != nil || s == nil {
 				t.Fatal(err)
 			}

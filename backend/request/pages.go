@@ -41,7 +41,7 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 			return nil
 		}
 		prev = sum
-		doc, items, err := c.readPage(call, body, page, m)
+		doc, items, err := readPage(call, body, page, m)
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,7 @@ import "github.com/affdesk/affdesk/backend/core"
 // it has one, and returns the decoded page (or its envelope) and how many
 // records it held. The first page of an unsplit list is decoded quickly
 // (see decodePage).
-func (c *Client) readPage(call Call, body []byte, page int, m *merger) (any, int, error) {
+func readPage(call Call, body []byte, page int, m *merger) (any, int, error) {
 	if call.Pages != nil {
 		return call.Pages(body)
 	}

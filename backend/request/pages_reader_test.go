@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/affdesk/affdesk/backend/core"
-	"github.com/affdesk/affdesk/backend/request"
 )
 
 // TestPageReaderTakesEachPage checks that a call with a PageReader hands
@@ -67,5 +66,4 @@ func TestMergedPagesKeepTheSizeCap(t *testing.T) {
 	if core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), "pages together pass") || *hits >= 50 {
 		t.Fatalf("err %v after %d pages", err, *hits)
 	}
-	var _ request.PageReader = func([]byte) (any, int, error) { return nil, 0, nil }
 }
