@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"log"
+	"os"
 
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/wailsapp/wails/v2"
@@ -52,7 +53,7 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *service.Services, st
 			UniqueId:               "com.affdesk.app." + hex.EncodeToString(sum[:6]),
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) { w.show() },
 		},
-		Linux: &linux.Options{Icon: icon, ProgramName: service.Name, WindowIsTranslucent: false},
+		Linux: &linux.Options{Icon: icon, ProgramName: service.Name, WindowIsTranslucent: false, WebviewGpuPolicy: gpuPolicy(os.Getenv(gpuPolicyEnv))},
 		Mac:   &mac.Options{About: &mac.AboutInfo{Title: service.Name + " " + service.Version, Message: "Affiliate tracker automations, on your machine.", Icon: icon}},
 	})
 }
