@@ -111,6 +111,13 @@ func setOf(list []string) map[string]bool {
 // connectionSecrets reads every secret a connection needs. A missing one is
 // an error naming the connection and field: never an empty credential.
 func (s *Services) connectionSecrets(c core.Connection, fresh map[string]string) (map[string]string, error) {
+	return s.secretsOr(c, fresh, "")
+}
+
+// secretsOr is connectionSecrets with a stand-in for a secret that is not
+// stored: when missing is not empty it takes the secret's place instead of
+// the error, for output that masks every secret anyway.
+func (s *Services) secretsOr(c core.Connection, fresh map[string]string, missing string) (map[string]string, error) {
 	out := map[string]string{}
 	p, _ := tracker.Lookup(c.Platform)
 	for _, f := range p.Fields {
@@ -122,6 +129,9 @@ func (s *Services) connectionSecrets(c core.Connection, fresh map[string]string)
 			continue
 		}
 		v, err := s.Secrets.GetSecret(core.SecretKey(c.ID, f.Key))
+		if (core.ErrorCode(err) == core.ENOTFOUND || (err == nil && v == "")) && missing != "" {
+			v, err = missing, nil
+		}
 		if core.ErrorCode(err) == core.ENOTFOUND || (err == nil && v == "") {
 			return nil, core.Errorf(core.EINVALID, "Connection %q has no %s stored: edit the connection and enter it.", c.Name, f.Label)
 		}

@@ -11,15 +11,16 @@ import (
 
 // CopyTemplateAsCurl returns the request the stored template makes with
 // values (as Test would send it: tracker headers, credentials, defaults)
-// as a cURL command. Every secret is masked unless reveal is set. Errors
-// are those of building the request: a missing value or secret, or a bad
-// value, naming the field.
+// as a cURL command. Every secret is masked unless reveal is set; a
+// secret the connection does not have yet shows masked like a stored one,
+// and only revealing it is an error. Other errors are those of building the
+// request: a missing or bad value, naming the field.
 func (s *Services) CopyTemplateAsCurl(templateID uint64, values map[string]string, reveal bool) (string, error) {
 	t, err := s.DB.GetTemplate(templateID)
 	if err != nil {
 		return "", err
 	}
-	target, err := s.templateTarget(t)
+	target, err := s.copyTarget(t, reveal)
 	if err != nil {
 		return "", err
 	}
@@ -33,6 +34,28 @@ func (s *Services) CopyTemplateAsCurl(templateID uint64, values map[string]strin
 	}
 	rec := request.NewMasker(target).Record(built)
 	return curl.Command(recordRequest(rec.Method, rec.URL, rec.Body, rec.Headers)), nil
+}
+
+// notStored stands in for a secret a masked copy needs but the connection
+// does not have; it is shorter than MaskSecret's threshold, so it masks
+// to bullets alone.
+const notStored = "not-stored"
+
+// copyTarget is the template's connection with its secrets, or with
+// stand-ins for the missing ones when the copy is masked.
+func (s *Services) copyTarget(t core.ActionTemplate, reveal bool) (core.Target, error) {
+	if reveal {
+		return s.templateTarget(t)
+	}
+	c, err := s.DB.GetConnection(t.ConnectionID)
+	if err != nil {
+		return core.Target{}, err
+	}
+	sec, err := s.secretsOr(c, nil, notStored)
+	if err != nil {
+		return core.Target{}, err
+	}
+	return s.target(c, t.Platform, sec)
 }
 
 // RunRequestAsCurl returns a request of a run's record as a cURL command.

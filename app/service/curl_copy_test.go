@@ -114,3 +114,30 @@ func TestCopyTemplateAsCurlFillsRequiredExamples(t *testing.T) {
 		t.Fatalf("missing State: %v (field %q)", err, core.ErrorField(err))
 	}
 }
+
+// TestCopyTemplateAsCurlMasksAMissingSecret copies a template whose
+// connection lost its token: the masked copy still comes out, with the
+// token masked and no stand-in text, and only revealing it is an error
+// that names the missing secret.
+func TestCopyTemplateAsCurlMasksAMissingSecret(t *testing.T) {
+	s, _ := testkit.MustServices(t, nil)
+	conn := bearerConn(t, s)
+	saved, err := s.SaveTemplate(core.ActionTemplate{Name: "List offers", ConnectionID: conn.ID, Platform: core.PlatformCustom,
+		Kind: core.KindGet, Method: "GET", Path: "/v2/offers", BodyEncoding: core.BodyJSON})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Secrets.DeleteSecret(core.SecretKey(conn.ID, "token")); err != nil {
+		t.Fatal(err)
+	}
+	masked, err := s.CopyTemplateAsCurl(saved.ID, nil, false)
+	if err != nil {
+		t.Fatalf("masked copy without a stored token: %v", err)
+	}
+	if !strings.Contains(masked, "Bearer ••••") || strings.Contains(masked, "not-stored") {
+		t.Errorf("the missing token should show as a mask only:\n%s", masked)
+	}
+	if _, err := s.CopyTemplateAsCurl(saved.ID, nil, true); err == nil || !strings.Contains(err.Error(), "has no") {
+		t.Errorf("revealing a missing token should name it, got %v", err)
+	}
+}
