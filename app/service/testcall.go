@@ -51,6 +51,9 @@ type TestResult struct {
 	// proves whether the tracker applied it: Error then says what to
 	// check. Otherwise the last write's outcome, or "" for a read.
 	Outcome string `json:"outcome"`
+	// RunID is the run in Runs & Logs that records a write's test: its
+	// intent before it was sent, then its outcome. 0 for a read.
+	RunID uint64 `json:"runId"`
 }
 
 // ExchangeView is one request of a test, without its body.
@@ -70,7 +73,10 @@ type ExchangeView struct {
 // TestTemplate makes the real call a template describes, through the
 // request engine: tracker rules, rate limit, retries, pages and windows.
 // A write (any method but GET) is refused unless in.Confirmed is set.
-// Invalid input or a broken rule is an error before anything is sent; a
+// A confirmed write is recorded as a run of its own (TriggerTest) before
+// it is sent, and its outcome after, as a run's writes are; when it cannot
+// be recorded it is not sent. Invalid input or a broken rule is an error
+// before anything is sent; a
 // failed exchange is a TestResult with Error set; a write whose outcome
 // is unknown also has Outcome core.OutcomeUnknown.
 func (s *Services) TestTemplate(in TestInput) (TestResult, error) {
@@ -85,13 +91,39 @@ func (s *Services) TestTemplate(in TestInput) (TestResult, error) {
 	if err != nil {
 		return TestResult{}, err
 	}
+	if !t.IsWrite() {
+		out, _, err := s.sendTest(t, target, in.Values)
+		return out, err
+	}
+	if _, err := request.Build(t, target, in.Values, s.Client.UserAgent); err != nil {
+		return TestResult{}, err // a bad value: nothing to send, nothing to record
+	}
+	run, w, err := s.beginTestWrite(t, in.Values)
+	if err != nil {
+		return TestResult{}, err
+	}
+	out, res, err := s.sendTest(t, target, in.Values)
+	if err != nil {
+		out.Error = core.ErrorMessage(err)
+	}
+	s.endTestWrite(run, w, res, &out)
+	if err != nil {
+		return TestResult{RunID: run.ID}, err
+	}
+	return out, nil
+}
+
+// sendTest makes the call and describes what came back. An error is
+// returned only when nothing could be sent (a broken rule, a bad value);
+// a failed exchange is a result with Error set.
+func (s *Services) sendTest(t core.ActionTemplate, target core.Target, values map[string]string) (TestResult, *request.Result, error) {
 	ctx, cancel := withTimeout(10 * time.Minute)
 	defer cancel()
 	ctx = request.WithWaitBudget(ctx, s.waitBudget(nil))
-	call := request.Call{Template: t, Target: target, Values: in.Values, Rules: tracker.RulesFor(t.Platform, t.Method, t.Path)}
+	call := request.Call{Template: t, Target: target, Values: values, Rules: tracker.RulesFor(t.Platform, t.Method, t.Path)}
 	res, err := s.Client.Do(ctx, call)
 	if res == nil {
-		return TestResult{}, err
+		return TestResult{}, nil, err
 	}
 	out := summarize(res)
 	if err != nil {
@@ -99,13 +131,13 @@ func (s *Services) TestTemplate(in TestInput) (TestResult, error) {
 		if code := core.ErrorCode(err); code != core.EUNAVAILABLE {
 			out.Error = core.ErrorMessage(err)
 		}
-		return out, nil
+		return out, res, nil
 	}
 	if f := res.Failure(target.ConnectionName); f != nil {
 		out.TrackerError = f.Message
 	}
 	s.describe(&out, res, request.NewMasker(target))
-	return out, nil
+	return out, res, nil
 }
 
 // templateTarget resolves where a template's requests go, with secrets.

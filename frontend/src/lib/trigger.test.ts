@@ -5,6 +5,7 @@ describe('startedByWords', () => {
   it.each([
     ['manual', 'by hand'],
     ['schedule', 'by schedule'],
+    ['test', "from a template's Test"],
     ['webhook', 'by webhook'],
     ['cli', 'from the command line'],
     ['', 'by hand'],

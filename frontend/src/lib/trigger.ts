@@ -4,6 +4,7 @@ const startedBy: Record<string, string> = {
   cli: 'from the command line',
   schedule: 'by schedule',
   webhook: 'by webhook',
+  test: "from a template's Test",
 }
 
 /** The words for what started a run, in plain English: "by hand", "by webhook". */
