@@ -153,6 +153,12 @@ await r.test('a write test asks for confirmation, then sends', async () => {
   await page.waitForSelector('[data-testid="response-status"]')
   const tree = await page.textContent('[data-testid="json-tree"]')
   expect(tree.includes('QUEUED'), `impact.com answers QUEUED, got ${tree}`)
+  await go('runs')
+  const recorded = page.locator('[data-testid="run-item"]:has-text("Test: impact.com: Reverse an action")')
+  await recorded.first().click()
+  const detail = await page.textContent('.detail-pane')
+  expect(detail.includes("from a template's Test") && detail.includes('1 sent'), `the test write is recorded as a run, got ${detail}`)
+  await go('templates')
 })
 
 await r.test('a connection with a missing URL names the field; an unreachable one can be saved anyway', async () => {
@@ -276,7 +282,7 @@ await r.test('the reverse preset is built on Demo, a field is picked from the tr
   await page.waitForSelector('[data-testid="run-detail-status"]:has-text("Completed")')
   const runCounts = await page.textContent('[data-testid="item-counts"]')
   expect(runCounts.includes(`${reversed} succeeded, 0 failed`), `the run reversed what the dry run showed: ${runCounts} vs ${dryCounts}`)
-  expect((await page.locator('[data-testid="run-item"]').count()) === 2, 'both runs are listed')
+  expect((await page.locator('[data-testid="run-item"]:has-text("Reverse test")').count()) === 2, 'both runs are listed')
   await page.selectOption('select[name="runs-status"]', 'failed')
   await page.waitForSelector('text=No runs match.')
   await page.selectOption('select[name="runs-status"]', '')
