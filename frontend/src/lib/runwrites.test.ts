@@ -7,7 +7,7 @@ const templates = [
   { id: 2, name: 'Reverse action', method: 'PUT', connectionId: 1 },
   { id: 3, name: 'Add note', method: 'post', connectionId: 2 },
 ]
-const connections = [
+const connections: { id: number; name: string; settings: Record<string, string> }[] = [
   { id: 1, name: 'Acme impact', settings: { base_url: 'https://api.impact.com' } },
   { id: 2, name: 'Demo', settings: {} },
 ]
