@@ -72,7 +72,7 @@ export default async function runreading({ r, page, go, shots, out }) {
     await page.click(`[data-testid="automation-item"]:has-text("${writer}")`)
     await page.click('[data-testid="run-now"]')
     await page.click('[role="dialog"] [data-testid="confirm"]')
-    await page.waitForSelector('[data-testid="run-panel"] strong:text-matches("^Run \\d+$")')
+    await page.waitForSelector('[data-testid="run-panel"] strong:text-matches("^Run [0-9]+$")')
     const head = await page.textContent('[data-testid="run-panel"] strong')
     expect(/^Run \d+$/.test(head), `a real run: ${head}`)
     await go('runs')

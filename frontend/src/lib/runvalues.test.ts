@@ -6,11 +6,15 @@ const table = '<table border="1" cellpadding="4" cellspacing="0" style="border-c
 
 describe('parseTable', () => {
   it('reads columns, rows and numeric columns, cells as text', () => {
-    expect(parseTable(table)).toEqual({ columns: ['Offer', 'Revenue'], rows: [['Shoes & bags <b>', '1,234.50'], ['Hats', '-7.25']], numeric: [false, true] })
+    expect(parseTable(table)).toEqual({ columns: ['Offer', 'Revenue'], rows: [['Shoes & bags <b>', '1,234.50'], ['Hats', '-7.25']], numeric: [false, true], cut: false })
   })
-  it.each([['plain text'], ['<b>bold</b>'], ['<table><tr><td>x</td></tr>']])('%s is no table', (s) => expect(parseTable(s)).toBeNull())
+  it('a record cut short gives its whole rows, marked cut', () => {
+    const cut = table.slice(0, table.indexOf('<td>Hats') + 6) + '…'
+    expect(parseTable(cut)).toEqual({ columns: ['Offer', 'Revenue'], rows: [['Shoes & bags <b>', '1,234.50']], numeric: [false, true], cut: true })
+  })
+  it.each([['plain text'], ['<b>bold</b>'], ['<table><tr><td>x</td></tr>'], ['<table><thead><tr><th>A</th></tr></thead><tbody>']])('%s is no table', (s) => expect(parseTable(s)).toBeNull())
   it('an empty dataset keeps its columns', () => {
-    expect(parseTable('<table><thead><tr><th>A</th></tr></thead><tbody></tbody></table>')).toEqual({ columns: ['A'], rows: [], numeric: [false] })
+    expect(parseTable('<table><thead><tr><th>A</th></tr></thead><tbody></tbody></table>')).toEqual({ columns: ['A'], rows: [], numeric: [false], cut: false })
   })
 })
 
@@ -43,6 +47,10 @@ describe('itemId', () => {
     ['{"CampaignId":7,"Amount":3}', '7'],
     ['{"nested":{"id":1},"label":"L"}', 'L'],
     ['"plain"', 'plain'],
+    ['Id 1000.4636.158133', '1000.4636.158133'],
+    ['affiliate_id 42', '42'],
+    ['name Acme Media', 'Acme Media'],
+    ['Offer 12', 'Offer 12'],
     ['1000.1.2', '1000.1.2'],
     ['{"Id":"1000.1.…', '{"Id":"1000.1.…'],
   ])('%s', (p, want) => expect(itemId(p)).toBe(want))

@@ -1,8 +1,9 @@
 // How a run's recorded values read: a dataset's table, a JSON value's
 // tree, or plain text; never raw HTML or a wall of JSON.
 
-/** A dataset as rows of cell texts; numeric says which columns hold numbers. */
-export interface Table { columns: string[]; rows: string[][]; numeric: boolean[] }
+/** A dataset as rows of cell texts; numeric says which columns hold
+ * numbers; cut, that the record kept only its first rows. */
+export interface Table { columns: string[]; rows: string[][]; numeric: boolean[]; cut: boolean }
 
 /** A recorded value, shaped for showing. */
 export type Shaped = { kind: 'table'; table: Table } | { kind: 'tree'; value: unknown } | { kind: 'text'; text: string }
@@ -19,18 +20,21 @@ export function unescapeHTML(s: string): string {
 }
 
 /** Reads the table a dataset variable records ("<table>…<th>…<td>…"), or
- * null when the text is not one. Cells are read as text, never as HTML. */
+ * null when the text is not one. A record cut short (it ends in "…") gives
+ * its whole rows, marked cut. Cells are read as text, never as HTML. */
 export function parseTable(html: string): Table | null {
-  if (!/^\s*<table[\s>]/i.test(html) || !/<\/table>\s*$/i.test(html)) return null
+  if (!/^\s*<table[\s>]/i.test(html)) return null
+  const cut = !/<\/table>\s*$/i.test(html)
+  if (cut && !html.endsWith('…')) return null
   const columns = [...html.matchAll(/<th(?:\s[^>]*)?>([\s\S]*?)<\/th>/gi)].map((m) => unescapeHTML(m[1]))
-  const body = /<tbody>([\s\S]*)<\/tbody>/i.exec(html)?.[1] ?? ''
+  const body = /<tbody>([\s\S]*?)(<\/tbody>|$)/i.exec(html)?.[1] ?? ''
   const numeric = columns.map(() => false)
   const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/gi)].map((r) =>
     [...r[1].matchAll(/<td(\s[^>]*)?>([\s\S]*?)<\/td>/gi)].map((c, i) => {
       if (/text-align:\s*right/i.test(c[1] ?? '')) numeric[i] = true
       return unescapeHTML(c[2])
     }))
-  return columns.length ? { columns, rows, numeric } : null
+  return columns.length ? { columns, rows, numeric, cut } : null
 }
 
 /** Rewrites a number written in the default format (1,234.56, with an
@@ -66,10 +70,16 @@ export function shapeValue(text: string): Shaped {
 
 const idKeys = ['id', 'Id', 'ID', 'uuid', 'key', 'code', 'name', 'email']
 
-/** The value that names a loop item in a table: for a JSON object, its
- * ID-like field (id, Id, …, or one ending in id / _id), else its first plain value;
- * the preview itself otherwise. */
+/** The fields the engine names an object item by, in its label "Id 1000.1.2". */
+const labelKeys = /^(Id|id|ID|affiliate_id|name|Name|title) (.+)$/s
+
+/** The value that names a loop item in a table: from the engine's label
+ * ("Id 1000.1.2") its value; for a JSON object, its ID-like field (id, Id,
+ * …, or one ending in id / _id), else its first plain value; the preview
+ * itself otherwise. */
 export function itemId(preview: string): string {
+  const label = labelKeys.exec(preview)
+  if (label) return label[2]
   let v: unknown
   try {
     v = JSON.parse(preview)

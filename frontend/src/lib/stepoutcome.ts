@@ -16,18 +16,21 @@ export interface Outcome { tone: string; text: string; title: string }
 const n = (x: number) => x.toLocaleString('en-US')
 
 /** Says what a step did: "✓ 120 items", "✓ 117 items · 3 failed",
+ * "34 failed · 87 skipped",
  * "✓ 48 rows", "would send 2" in a dry run, "skipped", "failed". */
 export function stepOutcome(r: ResultLike): Outcome {
-  const title = r.error ?? ''
   if (r.items) {
     const c = r.items
-    const parts = [`✓ ${n(c.succeeded)} ${c.succeeded === 1 ? 'item' : 'items'}`]
+    const parts: string[] = []
+    if (c.succeeded || c.total === c.succeeded) parts.push(`✓ ${n(c.succeeded)} ${c.succeeded === 1 ? 'item' : 'items'}`)
     if (c.failed) parts.push(`${n(c.failed)} failed`)
     if (c.unknown) parts.push(`${n(c.unknown)} unknown`)
     if (c.skipped) parts.push(`${n(c.skipped)} skipped`)
     const tone = c.failed ? 'bad' : c.unknown ? 'warn' : r.status === 'ok' ? 'ok' : toneOf(r.status)
-    return { tone, text: r.status === 'failed' && !c.total ? 'failed' : parts.join(' · '), title }
+    const text = r.status === 'failed' && !c.total ? 'failed' : parts.join(' · ')
+    return { tone, text, title: r.error || text }
   }
+  const title = r.error ?? ''
   const held = r.requests?.filter((q) => q.notSent).length ?? 0
   if (r.status === 'ok' && held) return { tone: 'warn', text: `✓ would send ${n(held)}`, title: 'A dry run held these back' }
   if (r.status === 'ok' && r.rows) return { tone: 'ok', text: `✓ ${n(r.rows)} ${r.rows === 1 ? 'row' : 'rows'}`, title }
