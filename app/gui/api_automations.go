@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"strings"
 
 	"github.com/affdesk/affdesk/app/service"
@@ -9,7 +10,12 @@ import (
 )
 
 // AutomationsAPI is the Automations page's binding.
-type AutomationsAPI struct{ s *service.Services }
+type AutomationsAPI struct {
+	s *service.Services
+	// ctx returns the window's runtime context, for the save dialog; nil
+	// where no window is open.
+	ctx func() context.Context
+}
 
 // NewAutomationsAPI returns the Automations page's binding for s.
 func NewAutomationsAPI(s *service.Services) *AutomationsAPI { return &AutomationsAPI{s: s} }
@@ -107,9 +113,11 @@ type RunsAPI struct{ s *service.Services }
 // NewRunsAPI returns the Runs & Logs page's binding for s.
 func NewRunsAPI(s *service.Services) *RunsAPI { return &RunsAPI{s: s} }
 
-// List returns runs newest first, filtered by automation and status.
+// List returns runs newest first, filtered by automation, status and a
+// search (automation name, status, trigger, error, step and template
+// names); f.Before pages on past the last run listed.
 func (a *RunsAPI) List(f core.RunFilter) ([]core.Run, error) {
-	return guard(func() ([]core.Run, error) { return a.s.DB.ListRuns(f) })
+	return guard(func() ([]core.Run, error) { return a.s.ListRuns("", f) })
 }
 
 // Get returns one run with every step, each loop's first page of items,

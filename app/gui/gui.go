@@ -32,7 +32,9 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *service.Services, st
 	settings.quit = w.quit
 	bind := []any{settings}
 	if svc != nil {
-		bind = append(bind, NewConnectionsAPI(svc), NewTemplatesAPI(svc), NewAutomationsAPI(svc), NewRunsAPI(svc))
+		autos := NewAutomationsAPI(svc)
+		autos.ctx = func() context.Context { return w.ctx }
+		bind = append(bind, NewConnectionsAPI(svc), NewTemplatesAPI(svc), autos, NewRunsAPI(svc))
 	}
 	sum := sha1.Sum([]byte(dataDir))
 	return wails.Run(&options.App{

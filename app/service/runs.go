@@ -1,8 +1,14 @@
 package service
 
-import "github.com/affdesk/affdesk/backend/core"
+import (
+	"strings"
+
+	"github.com/affdesk/affdesk/backend/core"
+)
 
 // ListRuns lists runs filtered by f and, when ref is set, by automation.
+// A search (f.Query) also matches every run of an automation whose step
+// names or template names hold it.
 func (s *Services) ListRuns(ref string, f core.RunFilter) ([]core.Run, error) {
 	if ref != "" {
 		a, err := s.FindAutomation(ref)
@@ -10,6 +16,13 @@ func (s *Services) ListRuns(ref string, f core.RunFilter) ([]core.Run, error) {
 			return nil, err
 		}
 		f.AutomationID = a.ID
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		ids, err := s.automationsByStepText(f.Query)
+		if err != nil {
+			return nil, err
+		}
+		f.QueryAutomations = ids
 	}
 	return s.DB.ListRuns(f)
 }

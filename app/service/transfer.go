@@ -20,10 +20,21 @@ type AutomationsExport struct {
 
 // ExportAutomations gathers every automation and what it uses.
 func (s *Services) ExportAutomations() (AutomationsExport, error) {
+	return s.ExportSelected(nil)
+}
+
+// ExportSelected gathers the automations with the given IDs (every one
+// when ids is empty) and the templates and connections they use, in the
+// format of ExportAutomations. Returns ENOTFOUND naming an ID that no
+// automation has.
+func (s *Services) ExportSelected(ids []uint64) (AutomationsExport, error) {
 	out := AutomationsExport{Format: FormatAutomations, Version: BundleVersion, AppVersion: Version,
 		Connections: []core.Connection{}, Templates: []core.ActionTemplate{}}
 	autos, err := s.DB.ListAutomations()
 	if err != nil {
+		return out, err
+	}
+	if autos, err = pickAutomations(autos, ids); err != nil {
 		return out, err
 	}
 	for i := range autos {
@@ -93,6 +104,29 @@ func (s *Services) ExportTemplates() (Export, error) {
 			c.SecretMasks = nil
 			out.Connections = append(out.Connections, c)
 		}
+	}
+	return out, nil
+}
+
+// pickAutomations keeps the automations with the given IDs, in list
+// order; every one when ids is empty.
+func pickAutomations(autos []core.Automation, ids []uint64) ([]core.Automation, error) {
+	if len(ids) == 0 {
+		return autos, nil
+	}
+	want := map[uint64]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []core.Automation
+	for _, a := range autos {
+		if want[a.ID] {
+			out = append(out, a)
+			delete(want, a.ID)
+		}
+	}
+	for id := range want {
+		return nil, core.Errorf(core.ENOTFOUND, "Automation %d was not found: nothing was exported.", id)
 	}
 	return out, nil
 }

@@ -156,6 +156,15 @@ type RunFilter struct {
 	AutomationID uint64    `json:"automationId"`
 	Status       RunStatus `json:"status"`
 	Limit        int       `json:"limit"`
+	// Before, when set, lists only runs with a smaller ID: the next page
+	// after a listing whose last run had that ID.
+	Before uint64 `json:"before"`
+	// Query, when set, keeps runs whose automation name, status, trigger
+	// or error contains it, ignoring case.
+	Query string `json:"query"`
+	// QueryAutomations are automations whose runs match Query whatever
+	// their summary says (their step or template names matched it).
+	QueryAutomations []uint64 `json:"-"`
 }
 
 // RunStore persists runs as they progress.

@@ -9,6 +9,9 @@ type ItemFilter struct {
 	Status string `json:"status"` // "" for every item, else StepOK, StepFailed, StepUnknown or StepSkipped
 	Offset int    `json:"offset"`
 	Limit  int    `json:"limit"` // 0: DefaultItemPage
+	// Query, when set, keeps items whose preview or error (or an error of
+	// one of their steps) contains it, ignoring case.
+	Query string `json:"query"`
 }
 
 // DefaultItemPage is how many items a page holds when the filter says

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
 	bolt "go.etcd.io/bbolt"
@@ -59,29 +60,51 @@ func listItems(tx *bolt.Tx, f core.ItemFilter, page *core.ItemPage) error {
 	if b == nil {
 		return nil
 	}
+	q := strings.ToLower(strings.TrimSpace(f.Query))
 	return forEachEntry(b, func(k, v []byte) error {
-		if f.Status != "" {
-			var st struct {
-				Status string `json:"status"`
-			}
-			if err := json.Unmarshal(v, &st); err != nil {
-				return fmt.Errorf("decode item %d of run %d: %w", btoi(k), f.RunID, err)
-			}
-			if st.Status != f.Status {
-				return nil
-			}
+		ok, it, err := itemPasses(v, f.Status, q)
+		if err != nil {
+			return fmt.Errorf("decode item %d of run %d: %w", btoi(k), f.RunID, err)
+		}
+		if !ok {
+			return nil
 		}
 		page.Total++
 		if page.Total <= f.Offset || len(page.Items) >= f.Limit {
 			return nil
 		}
-		var it core.Iteration
-		if err := json.Unmarshal(v, &it); err != nil {
-			return fmt.Errorf("decode item %d of run %d: %w", btoi(k), f.RunID, err)
+		if it == nil {
+			it = &core.Iteration{}
+			if err := json.Unmarshal(v, it); err != nil {
+				return fmt.Errorf("decode item %d of run %d: %w", btoi(k), f.RunID, err)
+			}
 		}
-		page.Items = append(page.Items, it)
+		page.Items = append(page.Items, *it)
 		return nil
 	})
+}
+
+// itemPasses reports whether a stored item has the status (any when "")
+// and holds the search q (any when ""). It decodes only what it must: the
+// status alone, or the whole item (returned) when there is a search.
+func itemPasses(v []byte, status, q string) (bool, *core.Iteration, error) {
+	if q != "" {
+		var it core.Iteration
+		if err := json.Unmarshal(v, &it); err != nil {
+			return false, nil, err
+		}
+		return (status == "" || it.Status == status) && itemMatches(it, q), &it, nil
+	}
+	if status == "" {
+		return true, nil, nil
+	}
+	var st struct {
+		Status string `json:"status"`
+	}
+	if err := json.Unmarshal(v, &st); err != nil {
+		return false, nil, err
+	}
+	return st.Status == status, nil, nil
 }
 
 // nestedBucket opens (creating) the bucket at path under parent.

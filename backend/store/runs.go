@@ -66,9 +66,12 @@ func (db *DB) GetRun(id uint64) (core.Run, error) {
 
 // ListRuns returns runs newest first, filtered, without step details,
 // variables or snapshots (open one with GetRun). It reads run summaries
-// only; runs running or waiting are found through runs_active.
+// only; runs running or waiting are found through runs_active. A search
+// (f.Query) reads summaries newest first until f.Limit runs match, and
+// f.Before pages on from the last run listed.
 func (db *DB) ListRuns(f core.RunFilter) ([]core.Run, error) {
 	out := []core.Run{}
+	q := newRunQuery(f)
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		sums := tx.Bucket(bucketRunSummaries)
 		keys := sums
@@ -76,8 +79,8 @@ func (db *DB) ListRuns(f core.RunFilter) ([]core.Run, error) {
 			keys = tx.Bucket(bucketRunsActive)
 		}
 		c := keys.Cursor()
-		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
-			r, ok, err := listed(sums.Get(k), f)
+		for k := startBefore(c, f.Before); k != nil; k, _ = c.Prev() {
+			r, ok, err := listed(sums.Get(k), f, q)
 			if err != nil {
 				return fmt.Errorf("run %d: %w", btoi(k), err)
 			}
@@ -94,18 +97,25 @@ func (db *DB) ListRuns(f core.RunFilter) ([]core.Run, error) {
 	return out, err
 }
 
-// listed decodes a stored summary when its header passes the filter.
-func listed(v []byte, f core.RunFilter) (core.Run, bool, error) {
+// listed decodes a stored summary when its header passes the filter and
+// it matches the search q (nil: no search).
+func listed(v []byte, f core.RunFilter, q *runQuery) (core.Run, bool, error) {
 	if v == nil {
 		return core.Run{}, false, nil
 	}
-	h, _, err := decodeHeader(v)
+	h, at, err := decodeHeader(v)
 	if err != nil {
 		return core.Run{}, false, err
 	}
 	if (f.AutomationID != 0 && h.AutomationID != f.AutomationID) || (f.Status != "" && h.Status != f.Status) {
 		return core.Run{}, false, nil
 	}
+	if q != nil && !q.maybe(h, v[at:]) {
+		return core.Run{}, false, nil
+	}
 	r, err := decodeSummary(v)
-	return r, err == nil, err
+	if err != nil {
+		return r, false, err
+	}
+	return r, q == nil || q.matches(r), nil
 }

@@ -6,6 +6,7 @@ import connections from './pages/connections.mjs'
 import curl from './pages/curl.mjs'
 import imports from './pages/imports.mjs'
 import runs from './pages/runs.mjs'
+import runreading from './pages/runreading.mjs'
 import settings from './pages/settings.mjs'
 import schedules from './pages/schedules.mjs'
 import templates from './pages/templates.mjs'
@@ -269,15 +270,16 @@ await r.test('the reverse preset is built on Demo, a field is picked from the tr
   const reversed = Number(/(\d+) succeeded/.exec(dryCounts)[1])
   expect(reversed > 0 && / 0 failed/.test(dryCounts), `dry-run counts: ${dryCounts}`)
   await page.click('[data-testid="step-result"] >> nth=1 >> button.head')
-  await page.locator('details.iter:has(.badge.ok)').first().locator('summary').click()
-  await page.locator('details.iter[open] [data-testid="step-result"] button.head').last().click()
-  await page.waitForSelector('details.iter[open] .badge:has-text("would send")')
+  await page.locator('[data-testid="item"][data-status="ok"]').first().click()
+  await page.locator('tr.steps [data-testid="step-result"] button.head').last().click()
+  await page.waitForSelector('tr.steps .badge:has-text("would send")')
   await shot('run-dry')
 
   await go('automations')
   await page.click('[data-testid="automation-item"]:has-text("Reverse test")')
   await page.click('[data-testid="run-now"]')
-  await page.waitForSelector('[data-testid="run-status"]:has-text("Completed")', { timeout: 60000 })
+  await page.click('[role="dialog"] [data-testid="confirm"]')
+  await page.waitForSelector('[data-testid="run-panel"]:not(:has-text("Dry run")) [data-testid="run-status"]:has-text("Completed")', { timeout: 60000 })
   await page.click('[data-testid="open-run"]')
   await page.waitForSelector('[data-testid="run-detail-status"]:has-text("Completed")')
   const runCounts = await page.textContent('[data-testid="item-counts"]')
@@ -321,6 +323,7 @@ await r.test('the weekly email preset asks for an email account, and runs with t
   await page.click('[data-testid="use-outbox"]')
   await page.waitForSelector('[data-testid="needs-mail"]', { state: 'detached' })
   await page.click('[data-testid="run-now"]')
+  await page.click('[role="dialog"] [data-testid="confirm"]')
   await page.waitForSelector('[data-testid="run-status"]:has-text("Completed")', { timeout: 60000 })
   await go('settings')
   const box = await page.textContent('[data-testid="outbox"]')
@@ -329,10 +332,10 @@ await r.test('the weekly email preset asks for an email account, and runs with t
   await shot('outbox')
 })
 
-// The trust features, page by page; each file's screens are shot at two
+// The trust features, page by page; each file's screens are shot at three
 // window sizes in both themes.
 const ctx = { r, page, go, dataDir, out, shots: screenSets(page, out) }
-for (const suite of [connections, templates, curl, runs, imports, settings, schedules, windowChecks, tour]) await suite(ctx)
+for (const suite of [connections, templates, curl, runs, runreading, imports, settings, schedules, windowChecks, tour]) await suite(ctx)
 
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })

@@ -66,13 +66,17 @@ export const statTypes = (connectionId: number) => call(API.StatTypes(connection
 export const testPull = (cfg: object) => call(API.TestPull(core.StatsConfig.createFrom(cfg)))
 export const planImport = (text: string) => call(API.PlanImport(text))
 export const importFile = (text: string, onClash: ClashPolicy) => call(API.Import(text, onClash))
+/** The export file's text of the chosen automations (every one when ids is empty). */
+export const exportText = (ids: number[]) => call(API.Export(ids))
+/** Asks where to save the export and writes it; resolves to the path, or '' when cancelled. */
+export const exportToFile = (ids: number[]) => call(API.ExportToFile(ids))
 export const startRun = (id: number, dryRun: boolean) => call(API.Run(id, dryRun))
 export const cancelRun = (runId: number) => call(API.Cancel(runId))
-export const listRuns = (automationId: number, status: string, limit: number) =>
-  call(Runs.List(core.RunFilter.createFrom({ automationId, status, limit })))
+export const listRuns = (automationId: number, status: string, limit: number, query = '', before = 0) =>
+  call(Runs.List(core.RunFilter.createFrom({ automationId, status, limit, query, before })))
 export const getRun = (id: number) => call(Runs.Get(id))
-export const listItems = (runId: number, step: string, status: string, offset: number, limit: number) =>
-  call(Runs.Items(core.ItemFilter.createFrom({ runId, step, status, offset, limit })))
+export const listItems = (runId: number, step: string, status: string, query: string, offset: number, limit: number) =>
+  call(Runs.Items(core.ItemFilter.createFrom({ runId, step, status, query, offset, limit })))
 export const approveRun = (id: number, reason: string) => call(Runs.Approve(id, reason))
 export const rejectRun = (id: number, reason: string) => call(Runs.Reject(id, reason))
 

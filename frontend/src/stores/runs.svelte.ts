@@ -1,9 +1,25 @@
-import { listRuns, onRunProgress } from '../api/automations'
+import { getRun, listRuns, onRunProgress, type Run, type RunEvent } from '../api/automations'
+
+/** A run started from the Automations page, followed while it goes and
+ * kept after it ends, so its progress and result survive leaving the page. */
+export interface LiveRun {
+  runId: number
+  dry: boolean
+  /** The last progress event. */
+  last: RunEvent | null
+  /** The last event of a loop (it carries item counts). */
+  loop: RunEvent | null
+  /** The run as recorded, once it has ended or paused. */
+  run: Run | null
+}
 
 class RunsStore {
   /** How many runs wait for someone to approve or reject them. */
   waiting = $state(0)
+  /** The latest run started from the builder, by automation ID. */
+  live = $state<Record<number, LiveRun>>({})
   #off: (() => void) | null = null
+  #offLive: (() => void) | null = null
 
   /** Recounts the runs waiting for approval. */
   async countWaiting() {
@@ -24,7 +40,45 @@ class RunsStore {
       }
     })
   }
+
+  /** Follows a run just started for an automation, replacing its last one. */
+  start(automationId: number, runId: number, dry: boolean) {
+    this.live[automationId] = { runId, dry, last: null, loop: null, run: null }
+    this.#offLive ??= onRunProgress((ev) => this.#progress(ev))
+    this.refresh(automationId)
+  }
+
+  /** Reads an automation's live run again (a page coming back to it may
+   * have missed its end); a run still going stays followed by events. */
+  async refresh(automationId: number) {
+    const live = this.live[automationId]
+    if (!live || live.run) return
+    try {
+      const r = await getRun(live.runId)
+      if (r.status !== 'running' && this.live[automationId]?.runId === r.id) this.live[automationId].run = r
+    } catch {
+      /* events keep it up to date */
+    }
+  }
+
+  /** Forgets an automation's live run (its panel was closed). */
+  dismiss(automationId: number) {
+    delete this.live[automationId]
+  }
+
+  async #progress(ev: RunEvent) {
+    const id = Object.keys(this.live).map(Number).find((k) => this.live[k].runId === ev.runId)
+    if (id === undefined) return
+    const live = this.live[id]
+    live.last = ev
+    if (ev.total) live.loop = ev
+    if (ev.finished || ev.status === 'waiting_approval') {
+      const r = await getRun(ev.runId).catch(() => null)
+      if (r && this.live[id]?.runId === r.id) this.live[id].run = r
+    }
+  }
 }
 
-/** What the app keeps about runs outside Runs & Logs: the approval count. */
+/** What the app keeps about runs outside Runs & Logs: the approval count
+ * and the runs started from the builder. */
 export const runs = new RunsStore()
