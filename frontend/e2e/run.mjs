@@ -157,6 +157,8 @@ await r.test('a write test asks for confirmation, then sends', async () => {
   await go('runs')
   const recorded = page.locator('[data-testid="run-item"]:has-text("Test: impact.com: Reverse an action")')
   await recorded.first().click()
+  await page.waitForSelector('[data-testid="run-detail-status"]')
+  await page.waitForSelector(`.detail-pane :text("from a template's Test")`)
   const detail = await page.textContent('.detail-pane')
   expect(detail.includes("from a template's Test") && detail.includes('1 sent'), `the test write is recorded as a run, got ${detail}`)
   await go('templates')
