@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editorKey, isMac, shortcutLabel } from './keys'
+import { editorKey, isMac, isReloadKey, shortcutLabel } from './keys'
 
 const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) =>
   ({ key: k, ctrlKey: !!mods.ctrl, metaKey: !!mods.meta, shiftKey: !!mods.shift, altKey: !!mods.alt })
@@ -33,5 +33,17 @@ describe('shortcutLabel and isMac', () => {
     expect(isMac('MacIntel')).toBe(true)
     expect(isMac('Linux x86_64')).toBe(false)
     expect(isMac('Win32')).toBe(false)
+  })
+})
+
+describe('isReloadKey', () => {
+  it.each([
+    ['F5', key('F5'), false, true],
+    ['Ctrl+R', key('r', { ctrl: true }), false, true],
+    ['Cmd+R on a Mac', key('r', { meta: true }), true, true],
+    ['plain R is typing', key('r'), false, false],
+    ['Ctrl+S is not a reload', key('s', { ctrl: true }), false, false],
+  ])('%s', (_n, e, mac, want) => {
+    expect(isReloadKey(e, mac)).toBe(want)
   })
 })

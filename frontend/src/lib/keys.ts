@@ -46,3 +46,10 @@ export function isEditable(el: Element | null): boolean {
 
 /** Whether this machine is a Mac, from the browser's own report. */
 export const onMac = typeof navigator !== 'undefined' && isMac(navigator.platform || navigator.userAgent)
+
+/** Whether a key press reloads the window: F5, or Ctrl/Cmd+R. */
+export function isReloadKey(e: KeyLike, mac: boolean): boolean {
+  if (e.key === 'F5') return true
+  const mod = mac ? e.metaKey : e.ctrlKey
+  return mod && !e.altKey && e.key.toLowerCase() === 'r'
+}
