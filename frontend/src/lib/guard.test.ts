@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Guard, type GuardedEditor, type LeaveChoice } from './guard'
+import { Guard, holdUnload, type GuardedEditor, type LeaveChoice } from './guard'
 
 function editor(dirty: boolean, saves = true, fresh = false) {
   const e = { saved: 0, dirtyNow: dirty } as { saved: number; dirtyNow: boolean } & GuardedEditor
@@ -82,5 +82,14 @@ describe('Guard.saveNow', () => {
 
   it('does nothing with no editor', async () => {
     expect(await guardAnswering('stay').g.saveNow()).toBeNull()
+  })
+})
+
+describe('holdUnload', () => {
+  it.each([[true, true], [false, false]])('dirty %s: held back %s', (dirty, held) => {
+    let prevented = false
+    const e = { preventDefault: () => (prevented = true), returnValue: undefined as unknown }
+    expect(holdUnload(e, dirty)).toBe(held)
+    expect(prevented).toBe(held)
   })
 })

@@ -75,3 +75,11 @@ export class Guard {
     }
   }
 }
+
+/** Holds back a window close or reload (beforeunload) while changes are unsaved; returns whether it did. */
+export function holdUnload(e: { preventDefault(): void; returnValue?: unknown }, dirty: boolean): boolean {
+  if (!dirty) return false
+  e.preventDefault()
+  e.returnValue = ''
+  return true
+}
