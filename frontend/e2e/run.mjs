@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { expect, runner, startApp } from './harness.mjs'
 import connections from './pages/connections.mjs'
 import curl from './pages/curl.mjs'
+import editing from './pages/editing.mjs'
 import imports from './pages/imports.mjs'
 import runs from './pages/runs.mjs'
 import runreading from './pages/runreading.mjs'
@@ -24,6 +25,9 @@ async function go(pageId) {
   if (await dialog.count()) await page.keyboard.press('Escape')
   if (await dialog.count()) await dialog.locator('button[aria-label="Close"]').first().click()
   await page.click(`nav [data-page="${pageId}"]`)
+  // Leaving an editor with unsaved changes asks first; moving on means discarding them.
+  const discard = page.locator('[data-testid="unsaved-discard"]')
+  if (await discard.count()) await discard.click()
 }
 
 async function newDemoConnection() {
@@ -146,6 +150,7 @@ await r.test('a missing name is an error on the name field', async () => {
 await r.test('a write test asks for confirmation, then sends', async () => {
   await page.click('[data-testid="new-template"]')
   await page.click('[data-preset="impact.actions.reverse"]')
+  await page.click('[data-testid="unsaved-discard"]')
   await page.click('[data-testid="open-test"]')
   await page.selectOption('#val-body-DispositionCode', 'CONS_FRAUD')
   await page.click('[data-testid="send-test"]')
@@ -337,7 +342,7 @@ await r.test('the weekly email preset asks for an email account, and runs with t
 // The trust features, page by page; each file's screens are shot at three
 // window sizes in both themes.
 const ctx = { r, page, go, dataDir, out, shots: screenSets(page, out) }
-for (const suite of [connections, templates, curl, runs, runreading, imports, settings, schedules, windowChecks, tour]) await suite(ctx)
+for (const suite of [connections, templates, curl, runs, runreading, imports, settings, schedules, editing, windowChecks, tour]) await suite(ctx)
 
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })

@@ -48,6 +48,7 @@ export default async function schedules({ r, page, go, shots }) {
     await page.waitForSelector('[data-testid="schedule-description"]:has-text("Wednesday")')
     expect(await page.locator('[data-field="schedule.cron"]').count() === 0, 'the cron error is gone')
     await page.click(`[data-testid="automation-item"]:has-text("${preset}")`)
+    await page.click('[data-testid="unsaved-discard"]')
   })
 
   await r.test('Settings pause every schedule, and the list says paused', async () => {

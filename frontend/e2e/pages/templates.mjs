@@ -39,6 +39,7 @@ export default async function templates({ r, page, go, shots }) {
 
   await r.test('"Safe to repeat" saves on the absolute-amount update preset', async () => {
     await presetOnDemo(page, 'impact.actions.update')
+    await page.click('[data-testid="unsaved-discard"]')
     expect(await page.isChecked('input[name="idempotent"]'), 'the update preset comes marked safe to repeat')
     await page.uncheck('input[name="idempotent"]')
     await page.waitForSelector('.hint:has-text("it is not sent again")')

@@ -159,6 +159,7 @@ export default async function windowChecks({ r, page, go, shots, out }) {
 
   await r.test('an impact.com custom limit starts per hour, as its hint says', async () => {
     await page.click('[data-testid="new-connection"]')
+    await page.click('[data-testid="unsaved-discard"]')
     await page.click('[data-platform="impact"]')
     await page.selectOption('select[name="rateMode"]', 'custom')
     const ph = await page.getAttribute('input[name="rateRequests"]', 'placeholder')

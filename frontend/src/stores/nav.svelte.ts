@@ -1,3 +1,5 @@
+import { guard } from './guard.svelte'
+
 /** The pages of the sidebar, in order. */
 export const pages = [
   { id: 'connections', label: 'Connections', icon: 'connections' },
@@ -18,8 +20,12 @@ class NavStore {
   /** Whether the list pane of the two-pane pages is hidden, to give the editor the width. */
   listHidden = $state(false)
 
-  go(page: PageId) {
+  /** Shows a page, once the editor in view may be left (see guard); resolves whether it did. */
+  async go(page: PageId): Promise<boolean> {
+    if (page === this.page) return true
+    if (!(await guard.leave())) return false
     this.page = page
+    return true
   }
 }
 
