@@ -5,6 +5,7 @@ import { expect, runner, startApp } from './harness.mjs'
 import connections from './pages/connections.mjs'
 import curl from './pages/curl.mjs'
 import imports from './pages/imports.mjs'
+import requestview from './pages/requestview.mjs'
 import runs from './pages/runs.mjs'
 import settings from './pages/settings.mjs'
 import schedules from './pages/schedules.mjs'
@@ -325,7 +326,7 @@ await r.test('the weekly email preset asks for an email account, and runs with t
 // The trust features, page by page; each file's screens are shot at two
 // window sizes in both themes.
 const ctx = { r, page, go, dataDir, out, shots: screenSets(page, out) }
-for (const suite of [connections, templates, curl, runs, imports, settings, schedules, windowChecks]) await suite(ctx)
+for (const suite of [connections, templates, curl, requestview, runs, imports, settings, schedules, windowChecks]) await suite(ctx)
 
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })

@@ -8,5 +8,6 @@ describe('endpointBase', () => {
     [{ settings: { base_url: ' ' } }, [{ key: 'base_url', default: 'https://api.eflow.team//' }], 'https://api.eflow.team'],
     [{ settings: {} }, [{ key: 'api_key', default: 'x' }], ''],
     [undefined, [], ''],
+    [{ settings: {} }, null, ''],
   ])('%j with %j -> %s', (c, fields, want) => expect(endpointBase(c, fields)).toBe(want))
 })

@@ -9,8 +9,8 @@ export interface BaseSource {
  * trailing slash; "" when neither is known (the Demo tracker's address
  * is chosen at start).
  */
-export function endpointBase(c: BaseSource | undefined, fields: { key: string; default: string }[] = []): string {
+export function endpointBase(c: BaseSource | undefined, fields?: { key: string; default: string }[] | null): string {
   const own = c?.settings?.base_url?.trim()
-  const base = own || fields.find((f) => f.key === 'base_url')?.default || ''
+  const base = own || (fields ?? []).find((f) => f.key === 'base_url')?.default || ''
   return base.replace(/\/+$/, '')
 }
