@@ -69,6 +69,7 @@ await r.test('a template from the impact.com preset tests against Demo and shows
 })
 
 await r.test('a 60-day impact.com range explains the 45-day rule, and splits into merged windows when asked', async () => {
+  await page.click('[data-testid="open-test"]')
   await page.fill('#val-query-ActionDateStart', '2026-09-01T00:00:00Z')
   await page.fill('#val-query-ActionDateEnd', '2026-10-31T00:00:00Z')
   await page.fill('#val-query-PageSize', '2000')
@@ -87,6 +88,7 @@ await r.test('a 60-day impact.com range explains the 45-day rule, and splits int
   expect((await page.textContent('[data-testid="exchanges"]')).includes('window 2'), 'window numbers show')
   await shot('template-split')
   await page.uncheck('input[name="splitRanges"]')
+  await page.click('[data-testid="open-test"]')
   await page.fill('#val-query-ActionDateStart', '')
   await page.fill('#val-query-ActionDateEnd', '')
   await page.fill('#val-query-PageSize', '')
@@ -110,6 +112,7 @@ await r.test('request options save with the template', async () => {
 })
 
 await r.test('a missing required value is named before anything is sent', async () => {
+  await page.click('[data-testid="open-test"]')
   await page.fill('#val-query-CampaignId', '')
   await page.click('[data-testid="send-test"]')
   const err = await page.textContent('[data-testid="value-error"]')
