@@ -113,6 +113,16 @@ func (a *TemplatesAPI) ResponseNodes(responseID string, segments []any, offset, 
 	return guard(func() (pick.Page, error) { return a.s.ResponseNodes(responseID, segments, offset, limit) })
 }
 
+// SearchResponse finds keys and values of a tested response that contain query.
+func (a *TemplatesAPI) SearchResponse(responseID, query string, max int) (pick.Matches, error) {
+	return guard(func() (pick.Matches, error) { return a.s.SearchResponse(responseID, query, max) })
+}
+
+// ResponseRaw returns a tested response as text: all of it when limit is 0.
+func (a *TemplatesAPI) ResponseRaw(responseID string, limit int) (service.RawBody, error) {
+	return guard(func() (service.RawBody, error) { return a.s.ResponseRaw(responseID, limit) })
+}
+
 // SettingsAPI is the Settings page's binding. It is bound even when the
 // data file could not be opened, to report that error.
 type SettingsAPI struct {

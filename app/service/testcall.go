@@ -28,13 +28,23 @@ type TestInput struct {
 // TestResult is what the Test panel shows. Large bodies stay in Go: the
 // view gets the root node and pages children with ResponseID.
 type TestResult struct {
-	ResponseID    string           `json:"responseId"`
-	Request       request.Record   `json:"request"`
-	Error         string           `json:"error"` // set when no response came back
-	Status        int              `json:"status"`
-	StatusText    string           `json:"statusText"`
-	DurationMs    int64            `json:"durationMs"`
-	Size          int64            `json:"size"`
+	ResponseID string         `json:"responseId"`
+	Request    request.Record `json:"request"`
+	Error      string         `json:"error"` // set when no response came back
+	Status     int            `json:"status"`
+	StatusText string         `json:"statusText"`
+	// DurationMs is the whole call: every request with its retries, the
+	// pacing between them, and merging the pages.
+	DurationMs int64 `json:"durationMs"`
+	// Size is the body shown: one response as received, or the pages and
+	// windows merged into one (re-encoded, so it can differ from Received).
+	Size int64 `json:"size"`
+	// Requests, RequestMs and Received total the exchanges ("All
+	// requests"): how many were sent, the sum of their times, and the sum
+	// of their response bodies as decoded (after gzip).
+	Requests      int              `json:"requests"`
+	RequestMs     int64            `json:"requestMs"`
+	Received      int64            `json:"received"`
 	Headers       []request.Header `json:"headers"`
 	ContentType   string           `json:"contentType"`
 	IsJSON        bool             `json:"isJson"`
@@ -159,6 +169,9 @@ func summarize(res *request.Result) TestResult {
 		out.Exchanges = append(out.Exchanges, ExchangeView{Method: x.Request.Method, URL: x.Request.URL, Status: x.Status,
 			DurationMs: x.DurationMs, Size: x.Size, Page: x.Page, Window: x.Window, Attempts: x.Attempts, Error: x.Error, Outcome: x.Outcome})
 		out.Outcome = x.Outcome
+		out.Requests++
+		out.RequestMs += x.DurationMs
+		out.Received += x.Size
 	}
 	if n := len(res.Exchanges); n > 0 {
 		out.Request = res.Exchanges[n-1].Request
@@ -215,9 +228,9 @@ func textPreview(s string) (string, bool) {
 
 // ResponseNodes pages the children of a node of a tested JSON response.
 func (s *Services) ResponseNodes(responseID string, segments []any, offset, limit int) (pick.Page, error) {
-	doc, _, ok := s.cache.get(responseID)
-	if !ok || doc == nil {
-		return pick.Page{}, core.Errorf(core.ENOTFOUND, "That response is no longer kept: run the test again.")
+	doc, err := s.keptDocument(responseID)
+	if err != nil {
+		return pick.Page{}, err
 	}
 	return doc.Children(segments, offset, limit)
 }

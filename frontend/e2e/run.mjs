@@ -6,6 +6,7 @@ import connections from './pages/connections.mjs'
 import curl from './pages/curl.mjs'
 import editing from './pages/editing.mjs'
 import imports from './pages/imports.mjs'
+import requestview from './pages/requestview.mjs'
 import runs from './pages/runs.mjs'
 import runreading from './pages/runreading.mjs'
 import settings from './pages/settings.mjs'
@@ -74,6 +75,7 @@ await r.test('a template from the impact.com preset tests against Demo and shows
 })
 
 await r.test('a 60-day impact.com range explains the 45-day rule, and splits into merged windows when asked', async () => {
+  await page.click('[data-testid="open-test"]')
   await page.fill('#val-query-ActionDateStart', '2026-09-01T00:00:00Z')
   await page.fill('#val-query-ActionDateEnd', '2026-10-31T00:00:00Z')
   await page.fill('#val-query-PageSize', '2000')
@@ -92,6 +94,7 @@ await r.test('a 60-day impact.com range explains the 45-day rule, and splits int
   expect((await page.textContent('[data-testid="exchanges"]')).includes('window 2'), 'window numbers show')
   await shot('template-split')
   await page.uncheck('input[name="splitRanges"]')
+  await page.click('[data-testid="open-test"]')
   await page.fill('#val-query-ActionDateStart', '')
   await page.fill('#val-query-ActionDateEnd', '')
   await page.fill('#val-query-PageSize', '')
@@ -115,6 +118,7 @@ await r.test('request options save with the template', async () => {
 })
 
 await r.test('a missing required value is named before anything is sent', async () => {
+  await page.click('[data-testid="open-test"]')
   await page.fill('#val-query-CampaignId', '')
   await page.click('[data-testid="send-test"]')
   const err = await page.textContent('[data-testid="value-error"]')
@@ -342,7 +346,7 @@ await r.test('the weekly email preset asks for an email account, and runs with t
 // The trust features, page by page; each file's screens are shot at three
 // window sizes in both themes.
 const ctx = { r, page, go, dataDir, out, shots: screenSets(page, out) }
-for (const suite of [connections, templates, curl, runs, runreading, imports, settings, schedules, editing, windowChecks, tour]) await suite(ctx)
+for (const suite of [connections, templates, curl, requestview, runs, runreading, imports, settings, schedules, editing, windowChecks, tour]) await suite(ctx)
 
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })

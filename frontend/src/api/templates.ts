@@ -34,3 +34,8 @@ export const importSource = (kind: string, text: string, keys: string[], onClash
   call(API.ImportSource(kind, text, keys, onClash))
 export const copyTemplateAsCurl = (id: number, values: Record<string, string>, reveal: boolean) =>
   call(API.CopyAsCurl(id, values, reveal))
+
+export type JsonMatches = pick.Matches
+export type RawBody = service.RawBody
+export const searchResponse = (responseId: string, query: string, max: number) => call(API.SearchResponse(responseId, query, max))
+export const responseRaw = (responseId: string, limit: number) => call(API.ResponseRaw(responseId, limit))
