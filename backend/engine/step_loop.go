@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -22,6 +23,10 @@ type loop struct {
 	counts  core.ItemCounts
 	reason  string // why items not yet started were not tried
 	saveErr error
+	// pending holds a top-level loop's finished items not yet stored,
+	// and flushedAt when the last batch was (see keepItem).
+	pending   []core.Iteration
+	flushedAt time.Time
 	// halt ends when the loop stops: no new item starts after it. Items
 	// already running go on with the run's context, so a write on the
 	// wire is never cut off by another item's failure.
@@ -41,7 +46,7 @@ func (r *runner) forEach(ctx context.Context, s core.Step, v vars, label string,
 	if err != nil {
 		return err
 	}
-	l := &loop{s: s, label: label, top: !strings.Contains(label, "."), status: make([]string, len(items))}
+	l := &loop{s: s, label: label, top: !strings.Contains(label, "."), status: make([]string, len(items)), flushedAt: r.e.now()}
 	if !l.top {
 		l.kept = make([]core.Iteration, len(items))
 	}
@@ -102,7 +107,7 @@ func (r *runner) finishItem(ctx context.Context, l *loop, it core.Iteration, err
 	}
 	l.mu.Unlock()
 	if l.top {
-		r.saveItems(l, []core.Iteration{r.body.compact(it)})
+		r.keepItem(l, r.body.compact(it))
 	}
 	r.e.emit(Event{RunID: r.run.ID, Status: core.RunRunning, StepID: l.s.ID, Step: l.label, Done: counts.Total, Total: total, Items: &counts,
 		Message: fmt.Sprintf("Step %s: %d of %d items", l.label, counts.Total, total)})
@@ -128,9 +133,8 @@ func (r *runner) skipRest(ctx context.Context, l *loop, items []any) {
 			l.kept[i] = it
 		}
 	}
-	if len(rest) > 0 {
-		r.saveItems(l, rest)
-	}
+	l.pending = append(l.pending, rest...)
+	r.flushItems(l)
 }
 
 func (r *runner) saveItems(l *loop, items []core.Iteration) {

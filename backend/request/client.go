@@ -39,6 +39,9 @@ type Call struct {
 	Pages PageReader
 
 	mask *Masker // the target's masker, made once per Do (see masker)
+	// buf is the body buffer that the pages of a call with Pages share
+	// (see Sender.Buf): each page is done with before the next is read.
+	buf *[]byte
 }
 
 // masker returns the masker of the call's target: the one Do made for the

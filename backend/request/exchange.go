@@ -24,7 +24,7 @@ func (c *Client) exchange(ctx context.Context, call Call, b *Built) (*Response, 
 		Timeout:        seconds(call.Target.Timeouts.TotalSeconds),
 		ConnectTimeout: seconds(call.Target.Timeouts.ConnectSeconds),
 		MaxBody:        c.MaxBody, Now: c.Now,
-		Redirects: redirectsWith(call.Target, call.masker()), Fresh: call.Template.IsWrite(),
+		Redirects: redirectsWith(call.Target, call.masker()), Fresh: call.Template.IsWrite(), Buf: call.buf,
 	}
 	var attempts []Attempt
 	var waited time.Duration

@@ -33,9 +33,8 @@ type rateEntry struct {
 	state  core.RateState
 	limit  core.RateLimit // the limit the state was last clamped for
 	seen   bool
-	ver    uint64 // bumped on every change
 	saveMu sync.Mutex
-	saved  uint64 // the last version written to States
+	stored core.RateState // the state last read from or written to States; guarded by saveMu
 }
 
 // turn is one reservation: when the request may leave, how much of the
@@ -105,7 +104,6 @@ func (l *Limiters) reserve(ctx context.Context, t core.Target, at time.Time) (tu
 	}
 	if r.paced {
 		e.state.NextFree = r.slot.Add(interval(t.RateLimit))
-		e.ver++
 	}
 	return r, nil
 }
@@ -119,7 +117,7 @@ func (l *Limiters) entry(t core.Target, at time.Time) *rateEntry {
 		e = &rateEntry{}
 		if l.States != nil {
 			if s, err := l.States.GetRateState(t.RateKey); err == nil {
-				e.state = s
+				e.state, e.stored = s, s
 			}
 		}
 		l.m[t.RateKey] = e
@@ -143,7 +141,6 @@ func (l *Limiters) release(t core.Target, r turn) {
 	e := l.m[t.RateKey]
 	if e != nil && e.state.NextFree.Equal(r.slot.Add(interval(t.RateLimit))) {
 		e.state.NextFree = r.prevNext
-		e.ver++
 	}
 }
 
@@ -161,31 +158,10 @@ func (l *Limiters) Observe(t core.Target, status int, h http.Header, now time.Ti
 	changed := until.After(e.state.BlockedUntil)
 	if changed {
 		e.state.BlockedUntil = until
-		e.ver++
 	}
 	l.mu.Unlock()
 	if changed {
 		l.persist(t.RateKey)
-	}
-}
-
-// persist writes key's latest state to States, skipping a snapshot older
-// than one already written.
-func (l *Limiters) persist(key string) {
-	if l.States == nil {
-		return
-	}
-	l.mu.Lock()
-	e := l.m[key]
-	s, ver := e.state, e.ver
-	l.mu.Unlock()
-	e.saveMu.Lock()
-	defer e.saveMu.Unlock()
-	if ver <= e.saved {
-		return
-	}
-	if err := l.States.SaveRateState(key, s); err == nil {
-		e.saved = ver
 	}
 }
 

@@ -22,6 +22,11 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 	}
 	var prev [32]byte
 	masker := call.masker()
+	if call.Pages != nil {
+		// Each page is fed to Pages and dropped before the next is read,
+		// so one buffer serves them all.
+		call.buf = new([]byte)
+	}
 	for page := 1; ; page++ {
 		resp, err := c.send(ctx, call, b, page, window, res)
 		if err != nil {

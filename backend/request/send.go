@@ -4,14 +4,11 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptrace"
 	"sync"
 	"time"
-
-	"github.com/affdesk/affdesk/backend/core"
 )
 
 // DefaultMaxBody is the response size cap: 64 MiB.
@@ -30,6 +27,12 @@ type Sender struct {
 	// server may have closed: a write uses it, so a stale connection can
 	// never leave its outcome in doubt.
 	Fresh bool
+	// Buf, when set, is where the body is read: grown as needed and kept
+	// there for the next Send, so a caller reading page after page reuses
+	// one buffer instead of allocating (and growing) one per page. The
+	// Response's Body then shares it and is valid only until the next
+	// Send with the same Buf.
+	Buf *[]byte
 }
 
 // Response is what came back.
@@ -60,7 +63,7 @@ func (s Sender) Send(ctx context.Context, b *Built, skipTLS bool) (*Response, er
 		return nil, tr.fail(err)
 	}
 	defer resp.Body.Close()
-	body, err := readCapped(resp.Body, s.maxBody())
+	body, err := readCapped(resp.Body, s.maxBody(), s.Buf, resp.ContentLength)
 	if err != nil {
 		return nil, &SendError{Err: err, Written: true, Answered: true}
 	}
@@ -75,17 +78,6 @@ func (s Sender) maxBody() int64 {
 		return s.MaxBody
 	}
 	return DefaultMaxBody
-}
-
-func readCapped(r io.Reader, max int64) ([]byte, error) {
-	body, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("read response: %w", err)
-	}
-	if int64(len(body)) > max {
-		return nil, core.Errorf(core.EINVALID, "The response is larger than the %s limit; narrow the request (dates, page size) or raise the limit in Settings.", FormatSize(max))
-	}
-	return body, nil
 }
 
 func (s Sender) client(skipTLS bool, tr *progress) *http.Client {

@@ -57,7 +57,7 @@ func interrupt(tx *bolt.Tx, key []byte, now time.Time) error {
 	if err := json.Unmarshal(tx.Bucket(bucketRuns).Get(key), &r); err != nil {
 		return err
 	}
-	unknown, err := settleJournal(tx, key, now)
+	writes, unknown, err := settleJournal(tx, key, now)
 	if err != nil {
 		return err
 	}
@@ -68,45 +68,45 @@ func interrupt(tx *bolt.Tx, key []byte, now time.Time) error {
 	if len(unknown) > 0 {
 		r.Error += fmt.Sprintf(" %d write(s) were sent without an answer being recorded: their outcome is unknown, check them in the tracker.", len(unknown))
 	}
-	if err := addStepInProgress(tx, key, &r, unknown); err != nil {
+	if err := addStepInProgress(tx, key, &r, writes, len(unknown) > 0); err != nil {
 		return err
 	}
 	r.ID = btoi(key)
 	return writeRunDoc(tx, &r)
 }
 
-// settleJournal turns every write in flight into an Unknown one and
-// returns them.
-func settleJournal(tx *bolt.Tx, key []byte, now time.Time) ([]core.WriteEntry, error) {
+// settleJournal turns every write in flight into an Unknown one. It
+// returns every write of the run, settled, and those it settled.
+func settleJournal(tx *bolt.Tx, key []byte, now time.Time) (all, settled []core.WriteEntry, err error) {
 	b := tx.Bucket(bucketRunWrites).Bucket(key)
 	if b == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	var out []core.WriteEntry
-	err := forEachEntry(b, func(k, v []byte) error {
+	err = forEachEntry(b, func(k, v []byte) error {
 		var w core.WriteEntry
 		if err := json.Unmarshal(v, &w); err != nil {
 			return fmt.Errorf("decode write %d: %w", btoi(k), err)
 		}
-		if w.Outcome != "" {
-			return nil
+		if w.Outcome == "" {
+			w.Outcome, w.At = core.OutcomeUnknown, now
+			w.Error = "AffDesk stopped before the answer to this write was recorded: check in the tracker whether it was applied."
+			settled = append(settled, w)
 		}
-		w.Outcome, w.At = core.OutcomeUnknown, now
-		w.Error = "AffDesk stopped before the answer to this write was recorded: check in the tracker whether it was applied."
-		out = append(out, w)
+		all = append(all, w)
 		return nil
 	})
-	for _, w := range out {
+	for _, w := range settled {
 		if err := putJSON(b, itob(w.Seq), w); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return out, err
+	return all, settled, err
 }
 
 // addStepInProgress adds the result of the step the run was in when the
-// app stopped, with the loop items that had finished or were in flight.
-func addStepInProgress(tx *bolt.Tx, key []byte, r *core.Run, unknown []core.WriteEntry) error {
+// app stopped, with the loop items that had been stored, finished or were
+// in flight (rebuilt from writes, the run's journal, settled).
+func addStepInProgress(tx *bolt.Tx, key []byte, r *core.Run, writes []core.WriteEntry, unknown bool) error {
 	idx := len(r.Steps)
 	if idx >= len(r.Snapshot.Steps) {
 		return nil
@@ -115,50 +115,18 @@ func addStepInProgress(tx *bolt.Tx, key []byte, r *core.Run, unknown []core.Writ
 	label := fmt.Sprint(idx + 1)
 	res := core.StepResult{StepID: s.ID, Label: label, Name: s.Label(), Kind: s.Kind, Status: core.StepFailed,
 		Error: "AffDesk stopped during this step."}
-	if len(unknown) > 0 {
+	if unknown {
 		res.Status = core.StepUnknown
 		res.Error += " A write in it has an unknown outcome: check it in the tracker."
 	}
 	if s.Kind == core.StepForEach {
-		counts, err := foldItems(tx, key, label, unknown)
+		counts, err := foldItems(tx, key, label, writes)
 		if err != nil {
 			return err
 		}
 		res.Items = counts
-		res.Warnings = []string{"Only the items that finished or were in flight when AffDesk stopped are listed."}
+		res.Warnings = []string{"Only the items that were stored, or had a write recorded, when AffDesk stopped are listed."}
 	}
 	r.Steps = append(r.Steps, res)
 	return nil
-}
-
-// foldItems keeps every item whose write was in flight as Unknown (unless
-// it had finished) and counts the loop's stored items.
-func foldItems(tx *bolt.Tx, key []byte, label string, unknown []core.WriteEntry) (*core.ItemCounts, error) {
-	b, err := nestedBucket(tx.Bucket(bucketRunItems), key, []byte(label))
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range unknown {
-		if w.Item == 0 || b.Get(itob(uint64(w.Item))) != nil {
-			continue
-		}
-		it := core.Iteration{Index: w.Item, Status: core.StepUnknown, Error: w.Error,
-			Steps: []core.StepResult{{Label: w.Step, Status: core.StepUnknown, Error: w.Error,
-				Requests: []core.HTTPRecord{{Kind: w.Kind, Method: w.Method, URL: w.URL, Outcome: core.OutcomeUnknown}}}}}
-		if err := putJSON(b, itob(uint64(w.Item)), it); err != nil {
-			return nil, err
-		}
-	}
-	c := &core.ItemCounts{}
-	err = forEachEntry(b, func(_, v []byte) error {
-		var st struct {
-			Status string `json:"status"`
-		}
-		if err := json.Unmarshal(v, &st); err != nil {
-			return err
-		}
-		c.Add(st.Status)
-		return nil
-	})
-	return c, err
 }
