@@ -6,6 +6,7 @@ import (
 	"github.com/affdesk/affdesk/backend/pick"
 	"github.com/affdesk/affdesk/backend/store"
 	"github.com/affdesk/affdesk/backend/tracker"
+	"sync/atomic"
 )
 
 // ConnectionsAPI is the Connections page's binding.
@@ -128,7 +129,8 @@ func (a *TemplatesAPI) ResponseRaw(responseID string, limit int) (service.RawBod
 type SettingsAPI struct {
 	s        *service.Services
 	startErr error
-	quit     func() // ends the app; nil outside the window
+	quit     func()       // ends the app; nil outside the window
+	unsaved  *atomic.Bool // the window's unsaved-changes flag; nil outside the window
 }
 
 // NewSettingsAPI returns the Settings binding for s (nil when the data

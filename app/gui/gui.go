@@ -30,6 +30,7 @@ func RunGUI(assets fs.FS, icon []byte, dataDir string, svc *service.Services, st
 	w := &window{svc: svc}
 	settings := NewSettingsAPI(svc, startErr)
 	settings.quit = w.quit
+	settings.unsaved = &w.unsaved
 	bind := []any{settings}
 	if svc != nil {
 		autos := NewAutomationsAPI(svc)

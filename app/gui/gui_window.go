@@ -29,6 +29,7 @@ type window struct {
 	ctx      context.Context
 	notify   bool        // desktop notifications are available
 	quitting atomic.Bool // Quit was chosen: the next close is not questioned
+	unsaved  atomic.Bool // an editor holds unsaved changes (SettingsAPI.SetUnsaved)
 	seen     noticeOnce
 }
 
@@ -91,7 +92,8 @@ func (w *window) show() {
 }
 
 // beforeClose decides whether closing the window quits, or hides it while
-// schedules keep running; it asks once and remembers the answer.
+// schedules keep running; it asks once and remembers the answer. A quit
+// with unsaved edits waits for the page's save, discard or stay question.
 func (w *window) beforeClose(ctx context.Context) (prevent bool) {
 	if w.svc == nil || w.quitting.Load() {
 		return false
@@ -102,6 +104,9 @@ func (w *window) beforeClose(ctx context.Context) (prevent bool) {
 	}
 	if action == service.CloseActionAsk {
 		action = w.ask(ctx)
+	}
+	if holdQuit(action, w.unsaved.Load()) {
+		return w.confirmQuit()
 	}
 	if action == service.CloseActionHide {
 		runtime.WindowHide(ctx)

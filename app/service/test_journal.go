@@ -2,6 +2,7 @@ package service
 
 import (
 	"cmp"
+	"fmt"
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/request"
@@ -27,7 +28,7 @@ func (s *Services) beginTestWrite(t core.ActionTemplate, values map[string]strin
 	}
 	w := core.WriteEntry{RunID: run.ID, Step: "1", Kind: "request", Method: t.Method, URL: t.Path, Values: values, At: now}
 	if err := s.DB.BeginWrite(&w); err != nil {
-		s.finishTestRun(run, core.StepResult{Status: core.StepFailed, Error: err.Error()}, core.RunFailed)
+		_ = s.finishTestRun(run, core.StepResult{Status: core.StepFailed, Error: err.Error()}, core.RunFailed) // nothing was sent
 		return nil, w, core.Errorf(core.EUNAVAILABLE, "The test write could not be recorded before sending, so it was not sent: %v.", err)
 	}
 	return run, w, nil
@@ -46,25 +47,38 @@ func (s *Services) endTestWrite(run *core.Run, w core.WriteEntry, res *request.R
 	if res != nil {
 		step.Requests = httpRecords(res.Exchanges)
 	}
-	status := core.RunCompleted
-	if w.Outcome != core.OutcomeSent || w.Error != "" || out.Status >= 400 {
-		step.Status, status = core.StepFailed, core.RunFailed
-	}
+	stepStatus, status := testStatus(w, out.Status)
+	step.Status = stepStatus
 	if err := s.DB.EndWrite(w); err != nil {
 		step.Warnings = append(step.Warnings, "The outcome of this write could not be recorded: "+err.Error())
 	}
-	s.finishTestRun(run, step, status)
+	if err := s.finishTestRun(run, step, status); err != nil {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("Run #%d, which records this write, could not be completed (%v): Runs & Logs shows it as interrupted after the next start; its write and outcome are recorded.", run.ID, err))
+	}
+}
+
+// testStatus is the step's and the run's status for a write's outcome, as
+// the engine gives them: an unknown outcome is shown as unknown, never as
+// a failure that reads as not applied.
+func testStatus(w core.WriteEntry, status int) (string, core.RunStatus) {
+	switch {
+	case w.Outcome == core.OutcomeUnknown:
+		return core.StepUnknown, core.RunFailed
+	case w.Outcome != core.OutcomeSent || w.Error != "" || status >= 400:
+		return core.StepFailed, core.RunFailed
+	}
+	return core.StepOK, core.RunCompleted
 }
 
 // finishTestRun completes the run with its one step.
-func (s *Services) finishTestRun(run *core.Run, step core.StepResult, status core.RunStatus) {
+func (s *Services) finishTestRun(run *core.Run, step core.StepResult, status core.RunStatus) error {
 	step.StepID, step.Label, step.Name, step.Kind = testStepID, "1", run.Snapshot.Steps[0].Name, run.Snapshot.Steps[0].Kind
 	step.StartedAt = run.StartedAt
 	run.FinishedAt = s.Now().UTC()
 	run.DurationMs = run.FinishedAt.Sub(run.StartedAt).Milliseconds()
 	step.DurationMs = run.DurationMs
 	run.Steps, run.Status, run.Error = []core.StepResult{step}, status, step.Error
-	_ = s.DB.SaveRun(run) // the journal already holds the write and its outcome
+	return s.DB.SaveRun(run)
 }
 
 // testOutcome is the write's outcome as the request engine judged it; a

@@ -59,7 +59,7 @@ func TestTestWritesAreJournaledLikeRunWrites(t *testing.T) {
 	}{
 		{"applied", 200, core.OutcomeSent, core.RunCompleted, core.StepOK},
 		{"refused", 422, core.OutcomeSent, core.RunFailed, core.StepFailed},
-		{"answer lost at the gateway", 502, core.OutcomeUnknown, core.RunFailed, core.StepFailed},
+		{"answer lost at the gateway", 502, core.OutcomeUnknown, core.RunFailed, core.StepUnknown},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

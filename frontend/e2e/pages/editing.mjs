@@ -141,6 +141,18 @@ export default async function editing({ r, page, go, shots }) {
     await page.fill('input[name="totalTimeout"]', '42')
   })
 
+  await r.test('quitting the window with unsaved changes asks first, and Stay keeps the app and the edit', async () => {
+    await page.fill('input[name="totalTimeout"]', '44')
+    await page.waitForSelector(badge)
+    // What the window sends when its close would quit the app.
+    await page.evaluate(() => window.runtime.EventsEmit('app:confirm-quit'))
+    await page.waitForSelector('[data-testid="unsaved-dialog"]')
+    await page.click('[data-testid="unsaved-stay"]')
+    expect((await page.inputValue('input[name="totalTimeout"]')) === '44', 'Stay keeps the edit')
+    expect(await page.evaluate(async () => typeof (await window.go.gui.SettingsAPI.Info()).version === 'string'), 'the app is still running')
+    await page.fill('input[name="totalTimeout"]', '42')
+  })
+
   await r.test('the builder undoes and redoes adding, deleting and moving steps, names what it undoes, and merges typing', async () => {
     await go('automations')
     await page.click('[data-testid="new-automation"]')

@@ -161,7 +161,11 @@ export default async function requestview({ r, page, go, out, shots }) {
       await page.keyboard.press('ArrowUp')
       const want = await page.locator('[data-preset]').first().getAttribute('data-preset')
       await page.keyboard.press('Enter')
+      // The editor before it may hold changes: taking a preset asks about them first.
+      await page.waitForFunction(() => document.querySelector('[data-testid="unsaved-dialog"]') || !document.querySelector('[role="dialog"]'))
+      if (await page.locator('[data-testid="unsaved-dialog"]').count()) await page.click('[data-testid="unsaved-discard"]')
       await page.waitForSelector('[role="dialog"]', { state: 'detached' })
+      await page.waitForFunction(() => document.querySelector('select[name="template-method"]')?.value === 'DELETE', null, { timeout: 5000 }).catch(() => {})
       const method = await page.inputValue('select[name="template-method"]')
       expect(method === 'DELETE' && want.includes('reverse'), `Enter took ${want}, method ${method}`)
     })

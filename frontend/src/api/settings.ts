@@ -1,5 +1,6 @@
 import * as API from '../../wailsjs/go/gui/SettingsAPI'
 import { gui, service } from '../../wailsjs/go/models'
+import { EventsOn } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
 
 export type AppInfo = service.AppInfo
@@ -7,6 +8,8 @@ export type AppInfo = service.AppInfo
 export const appInfo = () => call(API.Info())
 export const startupError = () => call(API.StartupError())
 export const setMaxResponseMB = (n: number) => call(API.SetMaxResponseMB(n))
+/** Tells the window whether an editor holds unsaved changes, so closing it asks first. */
+export const setUnsaved = (unsaved: boolean) => call(API.SetUnsaved(unsaved))
 export const setRateWaitMinutes = (n: number) => call(API.SetRateWaitMinutes(n))
 export type SMTPSettings = service.SMTPSettings
 export type OutboxMessage = service.OutboxMessage
@@ -30,3 +33,8 @@ export type NumberFormatChoice = gui.NumberFormatChoice
 /** How emails, tables and previews write numbers, and the formats offered. */
 export const numberFormat = () => call(API.NumberFormat())
 export const setNumberFormat = (f: string) => call(API.SetNumberFormat(f))
+
+/** Subscribes to the window's request to settle unsaved changes before quitting; returns the unsubscribe function. */
+export function onConfirmQuit(fn: () => void): () => void {
+  return EventsOn('app:confirm-quit', fn)
+}

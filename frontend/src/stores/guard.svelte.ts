@@ -14,9 +14,17 @@ class GuardStore {
     this.answer = resolve
   }))
 
+  /** Bumped when an editor comes or goes, so effects that read dirty() follow the editor in view. */
+  editors = $state(0)
+
   /** Registers the editor in view; call the returned function when it goes. */
   register(e: GuardedEditor): () => void {
-    return this.guard.register(e)
+    const off = this.guard.register(e)
+    this.editors++
+    return () => {
+      off()
+      this.editors++
+    }
   }
 
   /** Whether the editor in view may be replaced (asks first when it holds changes). */
@@ -24,8 +32,9 @@ class GuardStore {
     return this.guard.leave()
   }
 
-  /** Whether the editor in view holds unsaved changes. */
+  /** Whether the editor in view holds unsaved changes (reactive in effects). */
   dirty(): boolean {
+    void this.editors
     return this.guard.dirty()
   }
 
