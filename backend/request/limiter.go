@@ -125,6 +125,10 @@ func (l *Limiters) entry(t core.Target, at time.Time) *rateEntry {
 	if !e.seen || e.limit != t.RateLimit {
 		e.state.NextFree = earlierOf(e.state.NextFree, at.Add(period(t.RateLimit.Per)))
 		e.state.BlockedUntil = earlierOf(e.state.BlockedUntil, at.Add(MaxBlock))
+		// A stored state beyond the clamp (a clock set back) is rewritten
+		// by the next save instead of holding every later process back.
+		e.stored.NextFree = earlierOf(e.stored.NextFree, e.state.NextFree)
+		e.stored.BlockedUntil = earlierOf(e.stored.BlockedUntil, e.state.BlockedUntil)
 		e.seen, e.limit = true, t.RateLimit
 	}
 	return e
