@@ -3,10 +3,10 @@ package gui
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/affdesk/affdesk/app/service"
 	"github.com/affdesk/affdesk/backend/core"
+	"github.com/affdesk/affdesk/backend/store"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
@@ -39,7 +39,7 @@ func (a *AutomationsAPI) ExportToFile(ids []uint64) (string, error) {
 		if err != nil || path == "" {
 			return "", err
 		}
-		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		if err := store.WriteFileAtomic(path, []byte(text)); err != nil {
 			return "", core.Errorf(core.EINVALID, "The export could not be written to %s: %v", path, err)
 		}
 		return path, nil

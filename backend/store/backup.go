@@ -27,6 +27,17 @@ func (db *DB) Backup(path string) (int64, error) {
 	})
 }
 
+// WriteFileAtomic writes data to path as writeAtomic does: readable by
+// the owner only (0600) even when it replaces a file of another mode, and
+// either whole or not at all.
+func WriteFileAtomic(path string, data []byte) error {
+	_, err := writeAtomic(path, func(w io.Writer) (int64, error) {
+		n, err := w.Write(data)
+		return int64(n), err
+	})
+	return err
+}
+
 // writeAtomic creates path's folder, has write fill a temporary file
 // beside path, syncs it, makes it mode 0600 and renames it over path. On
 // any failure the temporary file is removed and path is left as it was.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -84,5 +85,24 @@ func TestBackupFailureLeavesNoTemporaryFile(t *testing.T) {
 		if strings.HasSuffix(e.Name(), ".tmp") {
 			t.Errorf("left %s behind", e.Name())
 		}
+	}
+}
+
+// TestWriteFileAtomicIsPrivateEvenOverAnOpenFile replaces a world-readable
+// file: the new content is there whole, and only the owner can read it.
+func TestWriteFileAtomicIsPrivateEvenOverAnOpenFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "export.json")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.WriteFileAtomic(path, []byte(`{"new":true}`)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != `{"new":true}` {
+		t.Fatalf("content %q, %v", got, err)
+	}
+	if info, _ := os.Stat(path); runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
 	}
 }
