@@ -32,7 +32,7 @@ async function build(page) {
           { id: 's4', kind: 'action_edit', name: 'Reverse it', templateId: reverse.id, values: { ActionId: '{action.Id}', DispositionCode: 'CONS_FRAUD' } },
         ] },
         { id: 's5', kind: 'send_email', name: 'Tell ops', email: { to: 'ops@example.com', cc: 'lead@example.com', subject: 'Reversed {items_succeeded}',
-          html: '<h2 id="hello">Reversed {items_succeeded}</h2><script>parent.document.title = "pwned"</script>' } },
+          html: '<h2 id="hello">Reversed {items_succeeded}</h2><script>parent.document.title = "pwned"</script><img id="pixel" src="http://127.0.0.1:9/open.gif?run={run_id}">' } },
       ],
     })
   }, { writer, reader, from: iso(now - 3 * 86400e3), to: iso(now) })
@@ -102,12 +102,18 @@ export default async function runreading({ r, page, go, shots, out }) {
     await page.locator('[data-testid="item"]').first().click()
     await page.waitForSelector('tr.steps [data-testid="step-result"]')
     await shots('run-items-table', '[data-testid="item-list"]')
+    const fetched = []
+    const watch = (req) => { if (req.url().includes('open.gif')) fetched.push(req.url()) }
+    page.on('request', watch)
     await page.locator('[data-testid="step-result"]:has-text("Tell ops") button.head').first().click()
     const frame = page.locator('[data-testid="email-frame"]')
     await frame.waitFor()
     expect((await frame.getAttribute('sandbox')) === '', 'the frame is sandboxed with no rights')
     expect((await page.frameLocator('[data-testid="email-frame"]').locator('#hello').textContent()).startsWith('Reversed'), 'the body is rendered')
     expect((await page.title()) !== 'pwned', 'the email\'s script never ran')
+    await page.frameLocator('[data-testid="email-frame"]').locator('#pixel').waitFor({ state: 'attached' })
+    page.off('request', watch)
+    expect(fetched.length === 0, `the email's remote image was never fetched, got ${fetched}`)
     expect((await page.textContent('[data-testid="email"]')).includes('lead@example.com'), 'recipients are listed')
     await shots('run-email', '[data-testid="email"]')
     await page.click('[data-testid="email-source"]')

@@ -11,6 +11,7 @@ export type StepResult = core.StepResult
 export type Iteration = core.Iteration
 export type ItemPage = core.ItemPage
 export type ItemCounts = core.ItemCounts
+export type HTTPRecord = core.HTTPRecord
 export type StatType = tracker.StatType
 export type AutomationPreset = tracker.AutomationPreset
 export type PullPreview = service.PullPreview
