@@ -144,8 +144,10 @@ export default async function editing({ r, page, go, shots }) {
   await r.test('quitting the window with unsaved changes asks first, and Stay keeps the app and the edit', async () => {
     await page.fill('input[name="totalTimeout"]', '44')
     await page.waitForSelector(badge)
-    // What the window sends when its close would quit the app.
-    await page.evaluate(() => window.runtime.EventsEmit('app:confirm-quit'))
+    // What the window sends this page when its close would quit the app;
+    // delivered to this page alone (an emit would also reach the dev
+    // build's own window, whose clean page would quit the app).
+    await page.evaluate(() => window.wails.EventsNotify(JSON.stringify({ name: 'app:confirm-quit', data: [] })))
     await page.waitForSelector('[data-testid="unsaved-dialog"]')
     await page.click('[data-testid="unsaved-stay"]')
     expect((await page.inputValue('input[name="totalTimeout"]')) === '44', 'Stay keeps the edit')
