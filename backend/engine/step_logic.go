@@ -57,14 +57,15 @@ var notWords = map[string]string{
 }
 
 // filter keeps the dataset rows whose columns pass the rules, and sets the
-// dataset variables again for the filtered rows.
+// dataset variables again for the filtered rows. The kept table keeps its
+// column kinds, so money still shows with two decimals.
 func (r *runner) filter(s core.Step, v vars, res *core.StepResult) error {
 	name := strings.Trim(strings.TrimSpace(s.Dataset), "{}")
 	ds, ok := v[name].(*core.Dataset)
 	if !ok {
 		return core.Errorf(core.EINVALID, "{%s} is not a dataset: filter a Pull Stats step's data_table.", name)
 	}
-	out := &core.Dataset{Columns: ds.Columns, Numeric: ds.Numeric, Key: ds.Key, Rows: []map[string]any{}}
+	out := &core.Dataset{Columns: ds.Columns, Numeric: ds.Numeric, Key: ds.Key, Kinds: ds.Kinds, Rows: []map[string]any{}}
 	for _, row := range ds.Rows {
 		keep := holds(s.Rules, s.Match,
 			func(c core.ConditionRule) any { return row[strings.Trim(strings.TrimSpace(c.Left), "{}")] },

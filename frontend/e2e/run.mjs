@@ -6,6 +6,7 @@ import connections from './pages/connections.mjs'
 import curl from './pages/curl.mjs'
 import editing from './pages/editing.mjs'
 import imports from './pages/imports.mjs'
+import newcomer from './pages/newcomer.mjs'
 import requestview from './pages/requestview.mjs'
 import runs from './pages/runs.mjs'
 import runreading from './pages/runreading.mjs'
@@ -347,7 +348,7 @@ await r.test('the weekly email preset asks for an email account, and runs with t
 // The trust features, page by page; each file's screens are shot at three
 // window sizes in both themes.
 const ctx = { r, page, go, dataDir, out, shots: screenSets(page, out) }
-for (const suite of [connections, templates, curl, requestview, runs, runreading, imports, settings, schedules, editing, windowChecks, tour]) await suite(ctx)
+for (const suite of [connections, templates, curl, requestview, runs, runreading, imports, settings, schedules, editing, windowChecks, newcomer, tour]) await suite(ctx)
 
 await r.test('the dark theme follows the system', async () => {
   await page.emulateMedia({ colorScheme: 'dark' })

@@ -6,10 +6,12 @@ const items = (succeeded: number, failed = 0, skipped = 0, unknown = 0) => ({ to
 describe('stepOutcome', () => {
   it.each([
     ['a clean loop', { stepId: 's2', status: 'ok', items: items(120) }, 'ok', '✓ 120 items'],
-    ['a loop with failures', { stepId: 's2', status: 'ok', items: items(117, 3, 2) }, 'bad', '✓ 117 items · 3 failed · 2 skipped'],
-    ['a loop where nothing succeeded', { stepId: 's2', status: 'ok', items: items(0, 34, 87) }, 'bad', '34 failed · 87 skipped'],
+    ['a loop with failures', { stepId: 's2', status: 'ok', items: items(117, 3, 2) }, 'bad', '✓ 117 of 122 items · 3 failed · 2 skipped'],
+    ['a dry run that skips most items counts all of them', { stepId: 's2', status: 'ok', items: items(72, 0, 254) }, 'ok', '✓ 72 of 326 items · 254 skipped'],
+    ['a loop where nothing succeeded', { stepId: 's2', status: 'ok', items: items(0, 34, 87) }, 'bad', '121 items · 34 failed · 87 skipped'],
     ['a loop over nothing', { stepId: 's2', status: 'ok', items: items(0) }, 'ok', '✓ 0 items'],
-    ['a loop with unknown writes', { stepId: 's2', status: 'ok', items: items(1, 0, 0, 1) }, 'warn', '✓ 1 item · 1 unknown'],
+    ['a loop with unknown writes', { stepId: 's2', status: 'ok', items: items(1, 0, 0, 1) }, 'warn', '✓ 1 of 2 items · 1 unknown'],
+    ['one item', { stepId: 's2', status: 'ok', items: items(1) }, 'ok', '✓ 1 item'],
     ['thousands are grouped', { stepId: 's2', status: 'ok', items: items(1200) }, 'ok', '✓ 1,200 items'],
     ['a loop over nothing that failed', { stepId: 's2', status: 'failed', items: items(0) }, 'bad', 'failed'],
     ['a stats pull', { stepId: 's1', status: 'ok', rows: 48 }, 'ok', '✓ 48 rows'],

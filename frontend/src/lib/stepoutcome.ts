@@ -15,14 +15,14 @@ export interface Outcome { tone: string; text: string; title: string }
 
 const n = (x: number) => x.toLocaleString('en-US')
 
-/** Says what a step did: "✓ 120 items", "✓ 117 items · 3 failed",
- * "34 failed · 87 skipped",
- * "✓ 48 rows", "would send 2" in a dry run, "skipped", "failed". */
+/** Says what a step did: "✓ 120 items", "✓ 117 of 120 items · 3 failed",
+ * "121 items · 34 failed · 87 skipped" (a loop's count is always of all
+ * its items, as Runs & Logs says it), "✓ 48 rows", "would send 2" in a
+ * dry run, "skipped", "failed". */
 export function stepOutcome(r: ResultLike): Outcome {
   if (r.items) {
     const c = r.items
-    const parts: string[] = []
-    if (c.succeeded || c.total === c.succeeded) parts.push(`✓ ${n(c.succeeded)} ${c.succeeded === 1 ? 'item' : 'items'}`)
+    const parts = [itemsLead(c.succeeded, c.total)]
     if (c.failed) parts.push(`${n(c.failed)} failed`)
     if (c.unknown) parts.push(`${n(c.unknown)} unknown`)
     if (c.skipped) parts.push(`${n(c.skipped)} skipped`)
@@ -35,6 +35,15 @@ export function stepOutcome(r: ResultLike): Outcome {
   if (r.status === 'ok' && held) return { tone: 'warn', text: `✓ would send ${n(held)}`, title: 'A dry run held these back' }
   if (r.status === 'ok' && r.rows) return { tone: 'ok', text: `✓ ${n(r.rows)} ${r.rows === 1 ? 'row' : 'rows'}`, title }
   return { tone: toneOf(r.status), text: words[r.status] ?? r.status, title }
+}
+
+const plural = (x: number) => (x === 1 ? 'item' : 'items')
+
+/** The lead of a loop's badge: how many of all its items succeeded. */
+function itemsLead(succeeded: number, total: number): string {
+  if (succeeded === total) return `✓ ${n(total)} ${plural(total)}`
+  if (succeeded) return `✓ ${n(succeeded)} of ${n(total)} ${plural(total)}`
+  return `${n(total)} ${plural(total)}`
 }
 
 const words: Record<string, string> = { ok: '✓ ok', failed: 'failed', unknown: 'unknown outcome', skipped: 'skipped', stopped: 'stopped here', waiting: 'waiting for approval' }

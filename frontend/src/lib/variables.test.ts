@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { availableAt, cellVar, lastKey, numbering, outputs, partialAt, selectionVar, type StepLike } from './variables'
+import { availableAt, cellVar, lastKey, listCandidates, numbering, outputs, partialAt, selectionVar, type StepLike } from './variables'
 
 describe('names mirror the Go rules', () => {
   it.each([
@@ -57,5 +57,23 @@ describe('Pull Stats outputs', () => {
   it('name the period the data covers, as Go does', () => {
     const s: StepLike = { id: 's1', kind: 'pull_stats', stats: { statType: 't', mode: 'cells', cells: [{ variable: 'revenue_1_stats_2' }] } }
     expect(outputs(s, 2, () => [])).toEqual(['date_from', 'date_to', 'date_from_stats_2', 'date_to_stats_2', 'revenue_1_stats_2'])
+  })
+})
+
+describe('listCandidates', () => {
+  it('offers picked fields and data tables, never dates, counts, totals or cells', () => {
+    const steps: StepLike[] = [
+      { id: 's1', kind: 'pull_stats', stats: { statType: 't', mode: 'dataset', cells: [{ variable: 'revenue_2_stats_1' }] } },
+      { id: 's2', kind: 'action_get', selections: [{ path: '$.partners', variable: 'partners_action_1' }] },
+      { id: 's3', kind: 'for_each', over: 'partners_action_1', steps: [{ id: 's4', kind: 'condition' }] },
+      { id: 's5', kind: 'for_each' },
+    ]
+    const avail = availableAt(steps, 's5', () => ['revenue'])
+    expect(avail).toContain('run_date')
+    expect(listCandidates(avail)).toEqual(['data_table', 'data_table_stats_1', 'partners_action_1'])
+  })
+  it('inside a loop, offers the item but not its index or fields', () => {
+    const steps: StepLike[] = [{ id: 's1', kind: 'for_each', itemName: 'row', steps: [{ id: 's2', kind: 'for_each' }] }]
+    expect(listCandidates(availableAt(steps, 's2', () => []))).toEqual(['row'])
   })
 })

@@ -113,3 +113,14 @@ export function partialAt(text: string, caret: number): string | null {
   const m = /\{([A-Za-z0-9_.\-]*)$/.exec(before)
   return m ? m[1] : null
 }
+
+/** Names AffDesk sets that always hold one value (a date, a count, a
+ * total, a cell), never a list. */
+const scalarName = /^(run_date|run_time|run_id|automation_name|items_(succeeded|failed|skipped|unknown)|date_(from|to)(_stats_\d+)?|row_count|rows_stats_\d+|total_\w+|approval_reason|\w+_\d+_stats_\d+|\w+_index)$/
+
+/** The variables a For Each can loop over: those that may hold a list or
+ * a dataset (picked fields, data tables), without the dates, counts and
+ * totals that never do. */
+export function listCandidates(vars: string[]): string[] {
+  return vars.filter((v) => !v.endsWith('.') && !scalarName.test(v))
+}
