@@ -120,6 +120,13 @@ func (a *RunsAPI) List(f core.RunFilter) ([]core.Run, error) {
 	return guard(func() ([]core.Run, error) { return a.s.ListRuns("", f) })
 }
 
+// Page returns a page of runs as List does, and where it stopped: Next
+// goes in f.Before to list older runs, and Partial says a search stopped
+// at its budget with older runs not searched yet ("Search older runs").
+func (a *RunsAPI) Page(f core.RunFilter) (core.RunPage, error) {
+	return guard(func() (core.RunPage, error) { return a.s.ListRunsPage("", f) })
+}
+
 // Get returns one run with every step, each loop's first page of items,
 // and the sum of its writes by outcome.
 func (a *RunsAPI) Get(id uint64) (core.Run, error) {

@@ -6,25 +6,35 @@ import (
 	"github.com/affdesk/affdesk/backend/core"
 )
 
-// ListRuns lists runs filtered by f and, when ref is set, by automation.
-// A search (f.Query) also matches every run of an automation whose step
-// names or template names hold it.
+// ListRuns lists runs filtered by f and, when ref is set, by automation:
+// the runs of ListRunsPage.
 func (s *Services) ListRuns(ref string, f core.RunFilter) ([]core.Run, error) {
+	page, err := s.ListRunsPage(ref, f)
+	return page.Runs, err
+}
+
+// ListRunsPage lists a page of runs filtered by f and, when ref is set,
+// by automation, and says where it stopped (core.RunPage): a search
+// (f.Query) returns at most core.MaxRunSearch runs and reads at most
+// core.RunSearchBudget runs per call; listing again with f.Before set to
+// the page's Next goes on with older runs. A search also matches every
+// run of an automation whose step names or template names hold it.
+func (s *Services) ListRunsPage(ref string, f core.RunFilter) (core.RunPage, error) {
 	if ref != "" {
 		a, err := s.FindAutomation(ref)
 		if err != nil {
-			return nil, err
+			return core.RunPage{}, err
 		}
 		f.AutomationID = a.ID
 	}
 	if strings.TrimSpace(f.Query) != "" {
 		ids, err := s.automationsByStepText(f.Query)
 		if err != nil {
-			return nil, err
+			return core.RunPage{}, err
 		}
 		f.QueryAutomations = ids
 	}
-	return s.DB.ListRuns(f)
+	return s.DB.ListRunsPage(f)
 }
 
 // FullRun returns a run with the write summary and every item of each

@@ -37,18 +37,21 @@ type ItemStore interface {
 // WriteEntry is one write of a run in its journal: the intent, recorded
 // before the write is sent, and then its outcome.
 type WriteEntry struct {
-	RunID   uint64            `json:"runId"`
-	Seq     uint64            `json:"seq"`
-	Step    string            `json:"step"`           // the step's label: "3" or "2.1"
-	Item    int               `json:"item,omitempty"` // the For Each item (1-based), 0 outside a loop
-	Kind    string            `json:"kind"`           // "request", "email" or "webhook"
-	Method  string            `json:"method"`
-	URL     string            `json:"url"` // the template's path, the webhook's URL, or mailto: recipients
-	Values  map[string]string `json:"values,omitempty"`
-	Outcome string            `json:"outcome"` // "" while in flight; then OutcomeSent, OutcomeNotSent or OutcomeUnknown
-	Status  int               `json:"status,omitempty"`
-	Error   string            `json:"error,omitempty"`
-	At      time.Time         `json:"at"`
+	RunID uint64 `json:"runId"`
+	Seq   uint64 `json:"seq"`
+	Step  string `json:"step"`           // the step's label: "3" or "2.1"
+	Item  int    `json:"item,omitempty"` // the For Each item (1-based), 0 outside a loop
+	// ItemLabel is the item's preview as the loop's item list shows it
+	// (Iteration.Item), so a record rebuilt from the journal names it.
+	ItemLabel string            `json:"itemLabel,omitempty"`
+	Kind      string            `json:"kind"` // "request", "email" or "webhook"
+	Method    string            `json:"method"`
+	URL       string            `json:"url"` // the template's path, the webhook's URL, or mailto: recipients
+	Values    map[string]string `json:"values,omitempty"`
+	Outcome   string            `json:"outcome"` // "" while in flight; then OutcomeSent, OutcomeNotSent or OutcomeUnknown
+	Status    int               `json:"status,omitempty"`
+	Error     string            `json:"error,omitempty"`
+	At        time.Time         `json:"at"`
 }
 
 // WriteSummary counts a run's writes by outcome and lists those whose

@@ -93,15 +93,25 @@ func (b *bodyBudget) compactRecords(recs []core.HTTPRecord, keep bool) []core.HT
 	return out
 }
 
-// itemKey marks the context of a top-level loop item with its index, so
-// the writes it makes are journaled against it.
+// itemKey marks the context of a top-level loop item with its index and
+// preview, so the writes it makes are journaled against it.
 type itemKey struct{}
 
-func withItem(ctx context.Context, index int) context.Context {
-	return context.WithValue(ctx, itemKey{}, index)
+// itemMark is what the context of a top-level loop item says of it.
+type itemMark struct {
+	index int
+	label string // the item's preview, as its Iteration.Item
 }
 
-func itemOf(ctx context.Context) int {
-	i, _ := ctx.Value(itemKey{}).(int)
-	return i
+// withItem marks ctx as that of the top-level loop item at index (1-based)
+// whose preview is label.
+func withItem(ctx context.Context, index int, label string) context.Context {
+	return context.WithValue(ctx, itemKey{}, itemMark{index: index, label: label})
+}
+
+// itemOf returns the index and preview of the loop item ctx belongs to,
+// or 0 and "" outside a top-level loop.
+func itemOf(ctx context.Context) (int, string) {
+	m, _ := ctx.Value(itemKey{}).(itemMark)
+	return m.index, m.label
 }

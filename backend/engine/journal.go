@@ -10,7 +10,8 @@ import (
 // begin records a write's intent in the journal before it is sent. When
 // the intent cannot be recorded the write must not be sent.
 func (r *runner) begin(ctx context.Context, w core.WriteEntry) (core.WriteEntry, error) {
-	w.RunID, w.Item, w.At = r.run.ID, itemOf(ctx), r.e.now().UTC()
+	w.Item, w.ItemLabel = itemOf(ctx)
+	w.RunID, w.At = r.run.ID, r.e.now().UTC()
 	if r.e.Journal == nil {
 		return w, nil
 	}
@@ -33,6 +34,17 @@ func (r *runner) end(w core.WriteEntry, outcome string, status int, err error, r
 	if jerr := r.e.Journal.EndWrite(w); jerr != nil {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("The outcome of this write (%s) could not be recorded: %v.", outcome, jerr))
 	}
+}
+
+// unknownErr makes err say that a write's outcome is unknown (EUNKNOWN,
+// which ends its step as unknown) when core.WriteStepStatus finds the
+// write's outcome unknown; what words it ("The email may or may not have
+// gone"). No error, a cancel, or an error already EUNKNOWN stands.
+func unknownErr(outcome string, err error, dry bool, what string) error {
+	if err == nil || isCancel(err) || core.ErrorCode(err) == core.EUNKNOWN || core.WriteStepStatus(outcome, true, dry) != core.StepUnknown {
+		return err
+	}
+	return core.Errorf(core.EUNKNOWN, "%s: %s", what, core.ErrorMessage(err))
 }
 
 // callOutcome says what became of a template write: the request layer's

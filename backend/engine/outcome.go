@@ -66,13 +66,3 @@ func settle(status core.RunStatus, msg string, steps []core.StepResult) (core.Ru
 	}
 	return worst, why
 }
-
-// worse returns the status that says more about an item: unknown over
-// failed over anything else.
-func worse(a, b string) string {
-	rank := map[string]int{core.StepUnknown: 2, core.StepFailed: 1}
-	if rank[b] > rank[a] {
-		return b
-	}
-	return a
-}

@@ -72,10 +72,7 @@ func (r *runner) call(ctx context.Context, tpl core.ActionTemplate, values map[s
 	outcome, status := callOutcome(out, err, r.dry)
 	markOutcome(out.Records, outcome)
 	r.end(w, outcome, status, err, res)
-	if err != nil && outcome == core.OutcomeUnknown && core.ErrorCode(err) != core.EUNKNOWN && !isCancel(err) {
-		err = core.Errorf(core.EUNKNOWN, "The write may or may not have been applied: %s", core.ErrorMessage(err))
-	}
-	return out, err
+	return out, unknownErr(outcome, err, r.dry, "The write may or may not have been applied")
 }
 
 // selectInto sets each selection's variable: one value as itself, many as

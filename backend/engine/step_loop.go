@@ -155,10 +155,10 @@ func (r *runner) saveItems(l *loop, items []core.Iteration) {
 func (r *runner) iteration(ctx context.Context, s core.Step, v vars, label string, i int, item any, l *loop) (core.Iteration, error) {
 	iv := v.clone()
 	iv[s.ItemVar()], iv[s.ItemVar()+"_index"] = item, i+1
-	if l.top {
-		ctx = withItem(ctx, i+1)
-	}
 	it := core.Iteration{Index: i + 1, Item: itemLabel(item), Status: core.StepOK}
+	if l.top {
+		ctx = withItem(ctx, it.Index, it.Item)
+	}
 	var last error
 	for j, child := range s.Steps {
 		if l.halt.Err() != nil && j == 0 {
@@ -169,7 +169,7 @@ func (r *runner) iteration(ctx context.Context, s core.Step, v vars, label strin
 		it.Steps = append(it.Steps, cres)
 		if err != nil {
 			last = err
-			it.Status = worse(it.Status, cres.Status)
+			it.Status = core.WorseStatus(it.Status, cres.Status)
 			if it.Error == "" {
 				it.Error = cres.Error
 			}

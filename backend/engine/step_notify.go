@@ -45,12 +45,8 @@ func (r *runner) email(ctx context.Context, s core.Step, v vars, res *core.StepR
 	last.Outcome = outcome
 	if err != nil {
 		last.Error = core.ErrorMessage(err)
-		if outcome == core.OutcomeUnknown && core.ErrorCode(err) != core.EUNKNOWN && !isCancel(err) {
-			return core.Errorf(core.EUNKNOWN, "The email may or may not have gone: %s", core.ErrorMessage(err))
-		}
-		return err
 	}
-	return nil
+	return unknownErr(outcome, err, r.dry, "The email may or may not have gone")
 }
 
 // addresses splits a recipient list (commas, semicolons or new lines) and
@@ -141,10 +137,7 @@ func (r *runner) webhook(ctx context.Context, s core.Step, v vars, res *core.Ste
 	}
 	r.end(w, rec.Outcome, rec.Status, err, res)
 	res.Requests = append(res.Requests, rec)
-	if err != nil && rec.Outcome == core.OutcomeUnknown && core.ErrorCode(err) != core.EUNKNOWN && !isCancel(err) {
-		return core.Errorf(core.EUNKNOWN, "The webhook may or may not have been delivered: %s", core.ErrorMessage(err))
-	}
-	return err
+	return unknownErr(rec.Outcome, err, r.dry, "The webhook may or may not have been delivered")
 }
 
 func (v vars) buildWebhook(cfg core.WebhookConfig) (Webhook, error) {

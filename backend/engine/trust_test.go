@@ -179,6 +179,11 @@ func TestJournalHoldsEveryWrite(t *testing.T) {
 			if err != nil || len(ws) != 4 {
 				t.Fatalf("journal %v %s", err, dump(ws))
 			}
+			previews := map[int]string{}
+			page, _ := r.db.ListItems(core.ItemFilter{RunID: run.ID, Step: "2", Limit: 10})
+			for _, it := range page.Items {
+				previews[it.Index] = it.Item
+			}
 			want := core.OutcomeSent
 			if dry {
 				want = core.OutcomeNotSent
@@ -188,6 +193,9 @@ func TestJournalHoldsEveryWrite(t *testing.T) {
 				kinds += w.Kind + fmt.Sprint(w.Item) + " "
 				if w.Outcome != want || w.Seq == 0 || w.RunID != run.ID {
 					t.Errorf("write %s", dump(w))
+				}
+				if want := previews[w.Item]; w.ItemLabel != want || (w.Item != 0 && want == "") {
+					t.Errorf("write of item %d names it %q, want its preview %q", w.Item, w.ItemLabel, want)
 				}
 			}
 			if kinds != "request1 request3 email0 webhook0 " && kinds != "request3 request1 email0 webhook0 " {

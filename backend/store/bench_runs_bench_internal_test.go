@@ -87,3 +87,53 @@ func BenchmarkListRuns100k(b *testing.B) {
 	b.Run("status", func(b *testing.B) { benchList(b, 100_000, core.RunFilter{Status: core.RunFailed, Limit: 50}) })
 	b.Run("all", func(b *testing.B) { benchList(b, 100_000, core.RunFilter{Limit: 50}) })
 }
+
+// BenchmarkSearchRuns100k searches 100,000 runs for text none holds:
+// "one call" reads one budget of summaries (core.RunSearchBudget), as a
+// search in the window does before offering to search older runs;
+// "every run" goes on from where each call stopped until none is left.
+func BenchmarkSearchRuns100k(b *testing.B) {
+	db, err := Open(benchFolder(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	f := core.RunFilter{Query: "no run holds this", Limit: 50}
+	oneCall := func(f core.RunFilter) func(b *testing.B) {
+		return func(b *testing.B) {
+			for b.Loop() {
+				page, err := db.ListRunsPage(f)
+				if err != nil || len(page.Runs) != 0 || !page.Partial {
+					b.Fatalf("%d runs, partial %v, %v", len(page.Runs), page.Partial, err)
+				}
+			}
+		}
+	}
+	b.Run("one call", oneCall(f))
+	// "at" is in keys of every summary (automationName, startedAt), in no
+	// value: the byte check must turn every run away undecoded.
+	b.Run("one call, a key's letters", oneCall(core.RunFilter{Query: "at", Limit: 50}))
+	b.Run("every run", func(b *testing.B) {
+		for b.Loop() {
+			calls := searchToTheEnd(b, db, f)
+			b.ReportMetric(float64(calls), "calls/op")
+		}
+	})
+}
+
+// searchToTheEnd searches on from where each call stopped until no older
+// run is left, and returns how many calls it took.
+func searchToTheEnd(b *testing.B, db *DB, f core.RunFilter) int {
+	calls := 0
+	for {
+		page, err := db.ListRunsPage(f)
+		calls++
+		if err != nil || len(page.Runs) != 0 {
+			b.Fatalf("%d runs, %v", len(page.Runs), err)
+		}
+		if page.Next == 0 {
+			return calls
+		}
+		f.Before = page.Next
+	}
+}

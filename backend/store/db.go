@@ -26,6 +26,9 @@ type DB struct {
 	// commits shares journal and item transactions between parallel
 	// loop items (group), so they share one fsync.
 	commits groupCommit
+	// searchBudget bounds the summaries one run search reads; 0 is
+	// core.RunSearchBudget (tests set less).
+	searchBudget int
 }
 
 // Option changes how Open behaves.

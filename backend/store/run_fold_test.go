@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -68,7 +69,7 @@ func TestInterruptedRunRebuildsUnstoredItemsFromJournal(t *testing.T) {
 	if it := page.Items[0]; it.Item != "offer 1" {
 		t.Errorf("stored item 1 replaced: %+v", it)
 	}
-	if it := page.Items[2]; it.Error != "Payout too low." || it.Steps[0].Requests[0].Status != 422 {
+	if it := page.Items[2]; !strings.HasPrefix(it.Error, "Payout too low. AffDesk stopped") || it.Steps[0].Requests[0].Status != 422 {
 		t.Errorf("refused item %+v", it)
 	}
 	if it := page.Items[4]; len(it.Steps) != 2 || it.Steps[1].Requests[0].Outcome != core.OutcomeUnknown {

@@ -9,8 +9,12 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// interruptedMsg is the error of a run the app stopped during.
-const interruptedMsg = "AffDesk stopped while this run was in progress. Nothing was replayed: check the tracker before running it again."
+// interruptedMsg is the error of a run the app stopped during, and
+// interruptedDryMsg that of a dry run, which sent no write.
+const (
+	interruptedMsg    = "AffDesk stopped while this run was in progress. Nothing was replayed: check the tracker before running it again."
+	interruptedDryMsg = "AffDesk stopped while this dry run was in progress. It sent no write, and nothing was replayed."
+)
 
 // MarkInterrupted marks every run still running (the app stopped during
 // it) as interrupted, and returns how many; it finds them in runs_active
@@ -57,11 +61,14 @@ func interrupt(tx *bolt.Tx, key []byte, now time.Time) error {
 	if err := json.Unmarshal(tx.Bucket(bucketRuns).Get(key), &r); err != nil {
 		return err
 	}
-	writes, unknown, err := settleJournal(tx, key, now)
+	writes, unknown, err := settleJournal(tx, key, now, r.DryRun)
 	if err != nil {
 		return err
 	}
 	r.Status, r.FinishedAt, r.Error = core.RunInterrupted, now, interruptedMsg
+	if r.DryRun {
+		r.Error = interruptedDryMsg
+	}
 	if !r.StartedAt.IsZero() {
 		r.DurationMs = now.Sub(r.StartedAt).Milliseconds()
 	}
@@ -75,22 +82,25 @@ func interrupt(tx *bolt.Tx, key []byte, now time.Time) error {
 	return writeRunDoc(tx, &r)
 }
 
-// settleJournal turns every write in flight into an Unknown one. It
-// returns every write of the run, settled, and those it settled.
-func settleJournal(tx *bolt.Tx, key []byte, now time.Time) (all, settled []core.WriteEntry, err error) {
+// settleJournal settles every write in flight (see settleWrite). It
+// returns every write of the run, settled, and those it made Unknown.
+func settleJournal(tx *bolt.Tx, key []byte, now time.Time, dry bool) (all, unknown []core.WriteEntry, err error) {
 	b := tx.Bucket(bucketRunWrites).Bucket(key)
 	if b == nil {
 		return nil, nil, nil
 	}
+	var settled []core.WriteEntry
 	err = forEachEntry(b, func(k, v []byte) error {
 		var w core.WriteEntry
 		if err := json.Unmarshal(v, &w); err != nil {
 			return fmt.Errorf("decode write %d: %w", btoi(k), err)
 		}
 		if w.Outcome == "" {
-			w.Outcome, w.At = core.OutcomeUnknown, now
-			w.Error = "AffDesk stopped before the answer to this write was recorded: check in the tracker whether it was applied."
+			w = settleWrite(w, now, dry)
 			settled = append(settled, w)
+			if w.Outcome == core.OutcomeUnknown {
+				unknown = append(unknown, w)
+			}
 		}
 		all = append(all, w)
 		return nil
@@ -100,7 +110,21 @@ func settleJournal(tx *bolt.Tx, key []byte, now time.Time) (all, settled []core.
 			return nil, nil, err
 		}
 	}
-	return all, settled, err
+	return all, unknown, err
+}
+
+// settleWrite gives a write in flight when the app stopped its outcome:
+// Unknown, as it may have been applied, or Not sent in a dry run (dry),
+// which holds every write back.
+func settleWrite(w core.WriteEntry, now time.Time, dry bool) core.WriteEntry {
+	w.At = now
+	if dry {
+		w.Outcome = core.OutcomeNotSent
+		return w
+	}
+	w.Outcome = core.OutcomeUnknown
+	w.Error = "AffDesk stopped before the answer to this write was recorded: check in the tracker whether it was applied."
+	return w
 }
 
 // addStepInProgress adds the result of the step the run was in when the
@@ -120,7 +144,7 @@ func addStepInProgress(tx *bolt.Tx, key []byte, r *core.Run, writes []core.Write
 		res.Error += " A write in it has an unknown outcome: check it in the tracker."
 	}
 	if s.Kind == core.StepForEach {
-		counts, err := foldItems(tx, key, label, writes)
+		counts, err := foldItems(tx, key, label, writes, r.DryRun)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -65,36 +66,27 @@ func (db *DB) GetRun(id uint64) (core.Run, error) {
 }
 
 // ListRuns returns runs newest first, filtered, without step details,
-// variables or snapshots (open one with GetRun). It reads run summaries
-// only; runs running or waiting are found through runs_active. A search
-// (f.Query) reads summaries newest first until f.Limit runs match, and
-// f.Before pages on from the last run listed.
+// variables or snapshots (open one with GetRun): the runs of
+// ListRunsPage, for callers that need not go on.
 func (db *DB) ListRuns(f core.RunFilter) ([]core.Run, error) {
-	out := []core.Run{}
-	q := newRunQuery(f)
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		sums := tx.Bucket(bucketRunSummaries)
-		keys := sums
-		if f.Status != "" && !f.Status.Finished() {
-			keys = tx.Bucket(bucketRunsActive)
-		}
-		c := keys.Cursor()
-		for k := startBefore(c, f.Before); k != nil; k, _ = c.Prev() {
-			r, ok, err := listed(sums.Get(k), f, q)
-			if err != nil {
-				return fmt.Errorf("run %d: %w", btoi(k), err)
-			}
-			if !ok {
-				continue
-			}
-			out = append(out, r)
-			if f.Limit > 0 && len(out) >= f.Limit {
-				break
-			}
-		}
-		return nil
-	})
-	return out, err
+	page, err := db.ListRunsPage(f)
+	return page.Runs, err
+}
+
+// ListRunsPage returns a page of runs newest first, filtered, without
+// step details, variables or snapshots, and where it stopped. It reads
+// run summaries only; runs running or waiting are found through
+// runs_active. f.Before pages on from the last run listed. A search
+// (f.Query) reads summaries newest first until it has f.Limit matches
+// (at most core.MaxRunSearch) or has read core.RunSearchBudget summaries,
+// then stops (Partial when the page is not full).
+func (db *DB) ListRunsPage(f core.RunFilter) (core.RunPage, error) {
+	s := runScan{f: f, q: newRunQuery(f), limit: f.Limit, page: core.RunPage{Runs: []core.Run{}}}
+	if s.q != nil {
+		s.limit, s.budget = searchLimit(f.Limit), cmp.Or(db.searchBudget, core.RunSearchBudget)
+	}
+	err := db.bolt.View(s.run)
+	return s.page, err
 }
 
 // listed decodes a stored summary when its header passes the filter and

@@ -75,6 +75,11 @@ export const startRun = (id: number, dryRun: boolean) => call(API.Run(id, dryRun
 export const cancelRun = (runId: number) => call(API.Cancel(runId))
 export const listRuns = (automationId: number, status: string, limit: number, query = '', before = 0) =>
   call(Runs.List(core.RunFilter.createFrom({ automationId, status, limit, query, before })))
+/** A page of runs, newest first, and where it stopped: `next` (0 when no
+ * older run is left) goes in `before` to list older runs; `partial` says a
+ * search stopped before filling the page, with older runs not searched yet. */
+export const listRunsPage = (automationId: number, status: string, limit: number, query = '', before = 0) =>
+  call(Runs.Page(core.RunFilter.createFrom({ automationId, status, limit, query, before })))
 export const getRun = (id: number) => call(Runs.Get(id))
 export const listItems = (runId: number, step: string, status: string, query: string, offset: number, limit: number) =>
   call(Runs.Items(core.ItemFilter.createFrom({ runId, step, status, query, offset, limit })))
