@@ -4,7 +4,6 @@
 package pick
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -180,7 +179,7 @@ func nodeOf(key string, segments []any, v any) Node {
 	case nil:
 		n.Kind, n.Preview = KindNull, "null"
 	default:
-		n.Kind, n.Preview = KindNumber, fmt.Sprint(t)
+		n.Kind, n.Preview = KindNumber, numberText(t)
 	}
 	return n
 }

@@ -1,7 +1,6 @@
 package pick
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,5 +131,5 @@ func scalarText(v any) string {
 	case nil:
 		return "null"
 	}
-	return fmt.Sprint(v)
+	return numberText(v)
 }

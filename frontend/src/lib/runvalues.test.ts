@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { itemId, parseTable, regroup, shapeValue, unescapeHTML } from './runvalues'
+import { isLeaf, itemId, leafKind, leafText, parseTable, regroup, shapeValue, unescapeHTML } from './runvalues'
 
 const table = '<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse"><thead><tr><th>Offer</th><th>Revenue</th></tr></thead>' +
   '<tbody><tr><td>Shoes &amp; bags &lt;b&gt;</td><td style="text-align:right">1,234.50</td></tr><tr><td>Hats</td><td style="text-align:right">-7.25</td></tr></tbody></table>'
@@ -34,7 +34,11 @@ describe('regroup', () => {
 
 describe('shapeValue', () => {
   it('a dataset is a table', () => expect(shapeValue(table).kind).toBe('table'))
-  it('a JSON object is a tree', () => expect(shapeValue('{"a":[1,2]}')).toEqual({ kind: 'tree', value: { a: [1, 2] } }))
+  it('a JSON object is a tree', () => {
+    const shaped = shapeValue('{"a":[1,2]}')
+    expect(shaped.kind).toBe('tree')
+    expect(leafText(((shaped as { value: { a: unknown[] } }).value.a)[1])).toBe('2')
+  })
   it('a list is a tree', () => expect(shapeValue('[{"a":1}]').kind).toBe('tree'))
   it.each([['42'], ['{not json'], ['a,b,c'], ['"quoted"']])('%s is text', (s) => expect(shapeValue(s)).toEqual({ kind: 'text', text: s }))
 })
@@ -58,4 +62,22 @@ describe('itemId', () => {
 
 describe('unescapeHTML', () => {
   it('decodes named and numeric entities', () => expect(unescapeHTML('&lt;a&gt; &amp; &#34;b&#34; &#x27;c&#x27; &nope;')).toBe('<a> & "b" \'c\' &nope;'))
+})
+
+describe('exact numbers in trees and item IDs', () => {
+  it('keeps money digits and long IDs as written', () => {
+    const shaped = shapeValue('{"payout":12.10,"id":9007199254740993,"rate":0.1234567890123456789}') as { value: Record<string, unknown> }
+    expect(leafText(shaped.value.payout)).toBe('12.10')
+    expect(leafText(shaped.value.id)).toBe('9007199254740993')
+    expect(leafText(shaped.value.rate)).toBe('0.1234567890123456789')
+    expect(leafKind(shaped.value.payout)).toBe('number')
+    expect(isLeaf(shaped.value.payout)).toBe(true)
+  })
+  it('names an item by its long numeric ID, whole', () => expect(itemId('{"offer_id":9007199254740993,"payout":1.50}')).toBe('9007199254740993'))
+  it('quotes strings and writes null', () => {
+    expect(leafText('a"b')).toBe('"a\\"b"')
+    expect(leafText(null)).toBe('null')
+    expect(isLeaf(null)).toBe(true)
+    expect(isLeaf([1])).toBe(false)
+  })
 })

@@ -1,5 +1,6 @@
 // How a run's recorded values read: a dataset's table, a JSON value's
 // tree, or plain text; never raw HTML or a wall of JSON.
+import { isLosslessNumber, parse } from 'lossless-json'
 
 /** A dataset as rows of cell texts; numeric says which columns hold
  * numbers; cut, that the record kept only its first rows. */
@@ -59,7 +60,7 @@ export function shapeValue(text: string): Shaped {
   if (table) return { kind: 'table', table }
   if (/^\s*[[{]/.test(text)) {
     try {
-      const value = JSON.parse(text)
+      const value = parseExact(text)
       if (value && typeof value === 'object') return { kind: 'tree', value }
     } catch {
       /* shown as text */
@@ -82,13 +83,36 @@ export function itemId(preview: string): string {
   if (label) return label[2]
   let v: unknown
   try {
-    v = JSON.parse(preview)
+    v = parseExact(preview)
   } catch {
     return preview
   }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return typeof v === 'string' ? v : preview
+  if (!v || typeof v !== 'object' || Array.isArray(v) || isLosslessNumber(v)) return typeof v === 'string' ? v : preview
   const o = v as Record<string, unknown>
-  const plain = (k: string) => o[k] !== null && typeof o[k] !== 'object' && o[k] !== undefined
+  const plain = (k: string) => o[k] !== null && o[k] !== undefined && (typeof o[k] !== 'object' || isLosslessNumber(o[k]))
   const key = idKeys.find((k) => plain(k)) ?? Object.keys(o).find((k) => /(^|_)id$|Id$/.test(k) && plain(k)) ?? Object.keys(o).find(plain)
   return key ? String(o[key]) : preview
+}
+
+/** Parses JSON keeping every number's digits as written (12.10 stays
+ * 12.10, an ID past 2^53 stays whole): numbers come back as lossless
+ * numbers, which leafText writes out. */
+export function parseExact(text: string): unknown {
+  return parse(text)
+}
+
+/** Whether a parsed value is shown as one leaf: anything but a list or an object. */
+export function isLeaf(v: unknown): boolean {
+  return !v || typeof v !== 'object' || isLosslessNumber(v)
+}
+
+/** A leaf as it reads in a tree: strings quoted, numbers with their own digits. */
+export function leafText(v: unknown): string {
+  if (isLosslessNumber(v)) return v.value
+  return typeof v === 'string' ? JSON.stringify(v) : String(v)
+}
+
+/** The kind of a leaf, for its colour: number, string, boolean or object (null). */
+export function leafKind(v: unknown): string {
+  return isLosslessNumber(v) ? 'number' : typeof v
 }
