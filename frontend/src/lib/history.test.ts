@@ -60,3 +60,13 @@ describe('History', () => {
     expect(h.past.length).toBe(2)
   })
 })
+
+describe('stepIds', () => {
+  it('lists the step IDs every snapshot in either stack holds', () => {
+    const h = new History()
+    h.record('add step', '{"steps":[{"id":"s1"},{"id":"s4","steps":[{"id":"s5"}]}]}')
+    h.record('delete step', '{"steps":[{"id":"s1"}]}')
+    h.undo('{"steps":[{"id":"s1"},{"id":"s7"}]}')
+    expect(h.stepIds().sort()).toEqual(['s1', 's4', 's5', 's7'])
+  })
+})

@@ -36,6 +36,14 @@ export class History {
     if (this.past.length > this.limit) this.past.shift()
   }
 
+  /** Every step ID ("s4") any snapshot in either stack holds, so a new
+   * step never takes the ID of one that undo or redo can bring back. */
+  stepIds(): string[] {
+    const ids = new Set<string>()
+    for (const c of [...this.past, ...this.future]) for (const m of c.before.matchAll(/"id":"(s\d+)"/g)) ids.add(m[1])
+    return [...ids]
+  }
+
   /** Undoes the top change: returns the state to restore, or null when there is none. */
   undo(current: string): string | null {
     const c = this.past.pop()

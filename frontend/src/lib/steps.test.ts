@@ -9,6 +9,8 @@ function tree(): EditableStep[] {
 
 describe('step tree edits', () => {
   it('numbers new steps after the highest ID, nested ones counted', () => expect(nextId(tree())).toBe('s6'))
+  it('never takes an ID the caller says is taken (a deleted step undo can bring back, a run result)', () =>
+    expect(nextId(tree(), ['s9', 'x', 's7'])).toBe('s10'))
   it('walks depth first', () => expect(allSteps(tree()).map((s) => s.id)).toEqual(['s1', 's2', 's3', 's4', 's5']))
   it('labels nested steps', () => {
     expect(labelOf(tree(), 's4')).toBe('2.2')

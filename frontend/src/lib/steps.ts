@@ -66,8 +66,9 @@ export function allSteps(steps: EditableStep[]): EditableStep[] {
 }
 
 /** A step ID not used yet: s1, s2, … */
-export function nextId(steps: EditableStep[]): string {
-  const used = allSteps(steps).map((s) => Number(/^s(\d+)$/.exec(s.id)?.[1] ?? 0))
+export function nextId(steps: EditableStep[], taken: Iterable<string> = []): string {
+  const ids = [...allSteps(steps).map((s) => s.id), ...taken]
+  const used = ids.map((id) => Number(/^s(\d+)$/.exec(id)?.[1] ?? 0))
   return `s${Math.max(0, ...used) + 1}`
 }
 

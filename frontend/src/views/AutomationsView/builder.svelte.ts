@@ -1,7 +1,7 @@
 import { getContext, setContext } from 'svelte'
 import { availableAt } from '../../lib/variables'
 import { hookVars, type HookLike } from '../../lib/hooks'
-import { allSteps, kindLabel, type EditableStep } from '../../lib/steps'
+import { allSteps, kindLabel, nextId, type EditableStep } from '../../lib/steps'
 import { History } from '../../lib/history'
 import { fingerprint } from '../../lib/draft'
 import { isEditable } from '../../lib/keys'
@@ -131,6 +131,12 @@ export class BuilderState {
   }
 
   /** What a step is called in undo labels: its name, or its kind. */
+  /** An ID for a new step that no step now, in the undo history or in
+   * the results of the latest run (taken) has had. */
+  newStepId(taken: Iterable<string> = []): string {
+    return nextId(this.draft.steps, [...this.history.stepIds(), ...taken])
+  }
+
   stepName(s: EditableStep): string {
     return s.name || kindLabel(s.kind)
   }
