@@ -88,6 +88,9 @@ type StepResult struct {
 	Iterations []Iteration `json:"iterations,omitempty"`
 	Warnings   []string    `json:"warnings,omitempty"`
 	Error      string      `json:"error,omitempty"`
+	// Detail says in words why the step went the way it did, e.g. for a
+	// Check Condition that held: "2664.27" is greater than "100".
+	Detail string `json:"detail,omitempty"`
 }
 
 // ItemCounts are a For Each's exact outcome.

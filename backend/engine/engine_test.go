@@ -281,3 +281,38 @@ func TestProgressEvents(t *testing.T) {
 		t.Fatalf("events %s", dump(r.events))
 	}
 }
+
+// TestConditionThatHoldsSaysWhy: a Check Condition that lets the run go
+// on names what it found, as one that stops it does.
+func TestConditionThatHoldsSaysWhy(t *testing.T) {
+	cases := []struct {
+		name  string
+		match string
+		rules []core.ConditionRule
+		want  string
+	}{
+		{"all held", "all", []core.ConditionRule{{Left: "{payout}", Op: core.OpGreater, Right: "10"}, {Left: "{payout}", Op: core.OpNotEmpty}},
+			`Condition met: "20.00" is greater than "10"; "20.00" is not empty.`},
+		{"any: only the one that held", "any", []core.ConditionRule{{Left: "{payout}", Op: core.OpLess, Right: "5"}, {Left: "{payout}", Op: core.OpEquals, Right: "20.00"}},
+			`Condition met: "20.00" equals "20.00".`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := newRig(t)
+			a := core.Automation{Name: "Guard", Steps: []core.Step{
+				{ID: "s1", Kind: core.StepActionGet, TemplateID: 1, Selections: []core.Selection{{Path: "$.Actions[1].Payout", Variable: "payout"}}},
+				{ID: "s2", Kind: core.StepCondition, Match: c.match, Rules: c.rules},
+			}}
+			run := r.run(t, a, false)
+			if run.Status != core.RunCompleted || len(run.Steps) != 2 {
+				t.Fatalf("%s %s", run.Status, dump(run.Steps))
+			}
+			if got := run.Steps[1].Detail; got != c.want {
+				t.Errorf("detail %q, want %q", got, c.want)
+			}
+			if len(run.Steps[1].Warnings) != 0 {
+				t.Errorf("a condition that held warns: %v", run.Steps[1].Warnings)
+			}
+		})
+	}
+}

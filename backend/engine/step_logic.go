@@ -25,28 +25,40 @@ func (r *runner) condition(s core.Step, v vars, res *core.StepResult) flow {
 		func(c core.ConditionRule) any { return ruleValue(v, c.Left) },
 		func(c core.ConditionRule) any { return ruleValue(v, c.Right) })
 	if ok {
+		res.Detail = "Condition met: " + ruleWords(s.Rules, v, true) + "."
 		return flowNext
 	}
-	res.Warnings = append(res.Warnings, "Condition not met: "+unmet(s.Rules, v)+".")
+	res.Warnings = append(res.Warnings, "Condition not met: "+ruleWords(s.Rules, v, false)+".")
 	return flowStopped
 }
 
-// unmet words the rules that did not hold, each as what was found:
-// "21.99" is not greater than "150"; none of them held.
-func unmet(rules []core.ConditionRule, v vars) string {
+// ruleWords words the rules that held (held) or did not, each as what was
+// found: "21.99" is not greater than "150"; "2664.27" is greater than "100".
+func ruleWords(rules []core.ConditionRule, v vars, held bool) string {
+	words := notWords
+	if held {
+		words = heldWords
+	}
 	var parts []string
 	for _, c := range rules {
 		l, r := ruleValue(v, c.Left), ruleValue(v, c.Right)
-		if compare(l, c.Op, r) {
+		if compare(l, c.Op, r) != held {
 			continue
 		}
 		if c.Op == core.OpEmpty || c.Op == core.OpNotEmpty {
-			parts = append(parts, fmt.Sprintf("%q %s", text(l), notWords[c.Op]))
+			parts = append(parts, fmt.Sprintf("%q %s", text(l), words[c.Op]))
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%q %s %q", text(l), notWords[c.Op], text(r)))
+		parts = append(parts, fmt.Sprintf("%q %s %q", text(l), words[c.Op], text(r)))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// heldWords say that an operator held.
+var heldWords = map[string]string{
+	core.OpGreater: "is greater than", core.OpLess: "is less than", core.OpEquals: "equals",
+	core.OpNotEquals: "does not equal", core.OpContains: "contains", core.OpNotContains: "does not contain",
+	core.OpEmpty: "is empty", core.OpNotEmpty: "is not empty",
 }
 
 // notWords say that an operator did not hold.

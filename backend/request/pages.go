@@ -52,8 +52,7 @@ func (c *Client) runPages(ctx context.Context, call Call, b *Built, values map[s
 		}
 		next := nextPage(pg, b, doc, items, call.Target)
 		if items == 0 && page > 1 {
-			res.warn("Page %d was empty: stopped.", page)
-			return nil
+			return nil // the list's end: an empty page past the last
 		}
 		res.Pages++
 		if call.Pages != nil {

@@ -149,8 +149,8 @@ func TestPageAndOffsetPaginationStopOnAnEmptyPage(t *testing.T) {
 			if len(doc.Data.Actions) != 7 || doc.Data.Actions[6]["Id"] != 6 {
 				t.Fatalf("merged %s", res.Body)
 			}
-			if !strings.Contains(res.Warnings[0], "Page 4 was empty") {
-				t.Errorf("warnings %v", res.Warnings)
+			if len(res.Warnings) != 0 {
+				t.Errorf("an empty page past the last is the list's normal end, not a warning: %v", res.Warnings)
 			}
 		})
 	}

@@ -95,6 +95,8 @@ export default async function schedules({ r, page, go, shots }) {
     await page.waitForSelector(`.detail-pane:has-text("${preset}")`)
     const detail = await page.textContent('.detail-pane')
     expect(detail.includes('by schedule'), `the run says a schedule started it, got ${detail.slice(0, 200)}`)
+    const why = await page.locator('[data-testid="step-result"]:has-text("Check Condition") [data-testid="step-detail"]').first().textContent()
+    expect(why.startsWith('Condition met: "') && why.includes('greater than'), `a condition that held says why, got ${why}`)
     await go('automations')
     const line = page.locator(`[data-testid="automation-item"]:has-text("${preset}") [data-testid="last-run"]`)
     await line.waitFor()
