@@ -24,7 +24,7 @@ func (r *runner) email(ctx context.Context, s core.Step, v vars, res *core.StepR
 	}
 	m := Email{To: to, Cc: cc, Subject: oneLine(v.substituteShown(cfg.Subject, r.format)), HTML: v.substituteHTML(cfg.HTML, r.format)}
 	rec := core.HTTPRecord{Kind: "email", Method: "SMTP", URL: "mailto:" + strings.Join(append(to, cc...), ","),
-		Headers: []core.Header{{Name: "Subject", Value: m.Subject}}, Body: preview(m.HTML), NotSent: r.dry}
+		Headers: []core.Header{{Name: "Subject", Value: m.Subject}}, Body: emailRecord(ctx, m.HTML), NotSent: r.dry}
 	res.Requests = append(res.Requests, rec)
 	if r.e.Mailer == nil && !r.dry {
 		return core.Errorf(core.EINVALID, "No email account is set up: add one in Settings.")

@@ -1,0 +1,27 @@
+package engine
+
+import (
+	"context"
+	"unicode/utf8"
+)
+
+// MaxEmailRecord is how much of an email's HTML a run keeps when the email
+// is sent once per run (outside a For Each), so Runs & Logs can show the
+// message as its recipients read it; a weekly table of a few hundred rows
+// fits. Inside a loop an email is kept as any value is (preview).
+const MaxEmailRecord = 64 << 10
+
+// emailRecord is the HTML a run keeps of an email it sent or held back.
+func emailRecord(ctx context.Context, html string) string {
+	if i, _ := itemOf(ctx); i != 0 {
+		return preview(html)
+	}
+	if len(html) <= MaxEmailRecord {
+		return html
+	}
+	cut := MaxEmailRecord
+	for cut > 0 && !utf8.RuneStart(html[cut]) {
+		cut--
+	}
+	return html[:cut] + "…"
+}
