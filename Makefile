@@ -147,7 +147,7 @@ conformance:
 
 ## screenshot: PNGs of each page of the real app, under Xvfb
 screenshot: build build-dev
-	mkdir -p screenshots/out
+	rm -rf screenshots/out && mkdir -p screenshots/out
 	cd frontend && E2E_OUT=$(CURDIR)/screenshots/out $(XVFB) node e2e/run.mjs
 	bash screenshots/window.sh build/bin/$(APP) screenshots/out/window.png
 	@ls screenshots/out
