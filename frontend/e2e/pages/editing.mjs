@@ -187,15 +187,15 @@ export default async function editing({ r, page, go, shots }) {
     expect((await order(page)) === 's2,s1,s3', 'and redoes')
     await page.click('[data-testid="undo"]')
 
-    await page.click('input[name="automation-description"]')
+    await page.click('[name="automation-description"]')
     await page.keyboard.type('Checks every morning')
     await page.click('h1:has-text("Automations")')
     expect((await page.getAttribute('[data-testid="undo"]', 'title')).startsWith('Undo edit the description'), 'typing is named after its field')
     await page.click('[data-testid="undo"]')
-    expect((await page.inputValue('input[name="automation-description"]')) === '', 'one undo takes back the whole run of typing')
+    expect((await page.inputValue('[name="automation-description"]')) === '', 'one undo takes back the whole run of typing')
     expect((await order(page)) === 's1,s2,s3', 'and nothing else')
 
-    await page.click('input[name="automation-description"]')
+    await page.click('[name="automation-description"]')
     await page.keyboard.type('xy')
     await page.keyboard.press('Control+z')
     expect((await order(page)) === 's1,s2,s3', 'inside a text field Ctrl+Z is the field’s own undo, not the builder’s')

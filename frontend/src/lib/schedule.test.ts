@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blankSchedule, dateOf, formatWhen, intervalsFor, joinOnce, scheduleField, timeOf, toggleDay, withKind, withUnit } from './schedule'
+import { blankSchedule, dateOf, formatWhen, intervalsFor, joinOnce, scheduleField, timeOf, toggleDay, parseTime24, withKind, withUnit } from './schedule'
 
 describe('withKind', () => {
   const daily = { ...blankSchedule('Europe/Berlin'), at: '07:30', overlap: 'queue', missed: 'catch_up', catchUpHours: 12 }
@@ -76,4 +76,11 @@ describe('formatWhen', () => {
     expect(formatWhen('', now)).toBe('')
     expect(formatWhen('0001-01-01T00:00:00Z', now)).toBe('')
   })
+})
+
+describe('parseTime24', () => {
+  it.each([
+    ['09:05', '09:05'], ['9:05', '09:05'], [' 17:30 ', '17:30'], ['00:00', '00:00'], ['23:59', '23:59'],
+    ['24:00', null], ['9:5', null], ['12:60', null], ['9 AM', null], ['09:00 PM', null], ['', null], ['0905', null],
+  ])('%s -> %s', (text, want) => expect(parseTime24(text)).toBe(want))
 })

@@ -77,6 +77,15 @@ export function timeOf(at: string | undefined): string {
   return m ? m[1] : ''
 }
 
+/**
+ * A time typed as 24-hour HH:MM ("9:05", "09:05", "17:30"), as the
+ * schedule stores it ("09:05"); null when it is not such a time.
+ */
+export function parseTime24(text: string): string | null {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim())
+  return m ? `${m[1].padStart(2, '0')}:${m[2]}` : null
+}
+
 /** The date of a once schedule's at value, or "". */
 export function dateOf(at: string | undefined): string {
   const m = /^(\d{4}-\d{2}-\d{2})T/.exec(at ?? '')

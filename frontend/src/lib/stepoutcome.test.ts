@@ -23,6 +23,11 @@ describe('stepOutcome', () => {
     const o = stepOutcome(r)
     expect([o.tone, o.text]).toEqual([tone, text])
   })
+  it.each([
+    ['a dry run says its items would succeed', items(72, 0, 254), '✓ 72 of 326 would succeed · 254 skipped'],
+    ['every item', items(3), '✓ 3 items would succeed'],
+    ['none', items(0, 0, 5), '5 items · 5 skipped'],
+  ])('%s', (_, c, text) => expect(stepOutcome({ stepId: 's2', status: 'ok', items: c }, true).text).toBe(text))
   it('keeps the error as the title', () => expect(stepOutcome({ stepId: 's', status: 'failed', error: 'HTTP 401' }).title).toBe('HTTP 401'))
 })
 

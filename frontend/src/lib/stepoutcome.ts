@@ -17,12 +17,13 @@ const n = (x: number) => x.toLocaleString('en-US')
 
 /** Says what a step did: "✓ 120 items", "✓ 117 of 120 items · 3 failed",
  * "121 items · 34 failed · 87 skipped" (a loop's count is always of all
- * its items, as Runs & Logs says it), "✓ 48 rows", "would send 2" in a
- * dry run, "skipped", "failed". */
-export function stepOutcome(r: ResultLike): Outcome {
+ * its items, as Runs & Logs says it), "✓ 48 rows", "skipped", "failed".
+ * A dry run sent no write, so it says what would have happened: "✓ 72 of
+ * 326 would succeed", "✓ would send 2". */
+export function stepOutcome(r: ResultLike, dry = false): Outcome {
   if (r.items) {
     const c = r.items
-    const parts = [itemsLead(c.succeeded, c.total)]
+    const parts = [dry ? dryLead(c.succeeded, c.total) : itemsLead(c.succeeded, c.total)]
     if (c.failed) parts.push(`${n(c.failed)} failed`)
     if (c.unknown) parts.push(`${n(c.unknown)} unknown`)
     if (c.skipped) parts.push(`${n(c.skipped)} skipped`)
@@ -43,6 +44,13 @@ const plural = (x: number) => (x === 1 ? 'item' : 'items')
 function itemsLead(succeeded: number, total: number): string {
   if (succeeded === total) return `✓ ${n(total)} ${plural(total)}`
   if (succeeded) return `✓ ${n(succeeded)} of ${n(total)} ${plural(total)}`
+  return `${n(total)} ${plural(total)}`
+}
+
+/** The lead of a dry run's loop badge: how many of its items would succeed. */
+function dryLead(succeeded: number, total: number): string {
+  if (succeeded === total) return `✓ ${n(total)} ${plural(total)} would succeed`
+  if (succeeded) return `✓ ${n(succeeded)} of ${n(total)} would succeed`
   return `${n(total)} ${plural(total)}`
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allSteps, labelOf, locate, move, moveBefore, newStep, nextId, normalize, remove, type EditableStep } from './steps'
+import { allSteps, labelOf, locate, move, moveBefore, newStep, nextId, normalize, remove, withoutBlankRules, type EditableStep } from './steps'
 
 function tree(): EditableStep[] {
   const loop = newStep('for_each', 's2')
@@ -53,5 +53,23 @@ describe('normalize', () => {
     expect(loaded[0].templateId).toBe(4)
     expect(loaded[1].steps![0].webhook!.headers).toEqual([])
     expect(loaded[1].concurrency).toBe(1)
+  })
+})
+
+describe('withoutBlankRules', () => {
+  const rule = (left: string, right = '') => ({ left, op: 'gt', right })
+  it('a condition with only blank rules has none, in loops too, and the draft keeps its rows', () => {
+    const steps = [
+      { id: 's1', kind: 'condition', name: '', continueOnError: false, rules: [rule(''), rule(' ', ' ')] },
+      { id: 's2', kind: 'for_each', name: '', continueOnError: false, steps: [{ id: 's3', kind: 'condition', name: '', continueOnError: false, rules: [rule('')] }] },
+      { id: 's4', kind: 'filter', name: '', continueOnError: false, rules: [rule('', '5')] },
+      { id: 's5', kind: 'condition', name: '', continueOnError: false, rules: [rule(''), rule('{x}')] },
+    ] as EditableStep[]
+    const out = withoutBlankRules(steps)
+    expect(out[0].rules).toEqual([])
+    expect(out[1].steps![0].rules).toEqual([])
+    expect(out[2].rules).toEqual([rule('', '5')])
+    expect(out[3].rules).toEqual([rule(''), rule('{x}')])
+    expect(steps[0].rules).toHaveLength(2)
   })
 })

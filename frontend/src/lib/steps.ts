@@ -46,6 +46,27 @@ export const stepKinds = [
 
 export const kindLabel = (kind: string) => stepKinds.find((k) => k.kind === kind)?.label ?? kind
 
+type RuleLike = { left: string; op: string; right: string }
+
+/** Whether a rule is still blank: nothing typed on either side. */
+export const blankRule = (r: RuleLike) => !r.left.trim() && !r.right.trim()
+
+/**
+ * The steps as they are checked and saved: a condition or filter whose
+ * rules are all blank has no rule yet, so it needs setup like any other
+ * incomplete step. (Rules with something typed keep their places, so
+ * errors about rule N still point at the Nth row.) Returns copies; the
+ * draft keeps its blank rows.
+ */
+export function withoutBlankRules(steps: EditableStep[]): EditableStep[] {
+  return steps.map((s) => {
+    const out = { ...s }
+    if (s.rules?.length && s.rules.every(blankRule)) out.rules = []
+    if (s.steps) out.steps = withoutBlankRules(s.steps)
+    return out
+  })
+}
+
 /** A new step of a kind, with the settings its editor expects. */
 export function newStep(kind: string, id: string): EditableStep {
   const s: EditableStep = { id, kind, name: '', continueOnError: false }

@@ -1,3 +1,4 @@
+import { untrack } from 'svelte'
 import { Guard, type GuardedEditor, type LeaveChoice } from '../lib/guard'
 
 /**
@@ -53,3 +54,14 @@ class GuardStore {
 }
 
 export const guard = new GuardStore()
+
+/**
+ * Calls clear whenever the editor in view comes to hold a change, so a
+ * page's notice about the last save ("Saved …") never stands beside
+ * "Unsaved". Call while a component initialises.
+ */
+export function clearOnChange(clear: () => void) {
+  $effect(() => {
+    if (guard.dirty()) untrack(clear)
+  })
+}

@@ -18,6 +18,9 @@ class RunsStore {
   waiting = $state(0)
   /** The latest run started from the builder, by automation ID. */
   live = $state<Record<number, LiveRun>>({})
+  /** The latest dry run of each automation seen in this window and the
+   * writes it held back, by automation ID, for the Run now question. */
+  lastDry = $state<Record<number, { runId: number; held: number }>>({})
   #off: (() => void) | null = null
   #offLive: (() => void) | null = null
 
@@ -55,7 +58,7 @@ class RunsStore {
     if (!live || live.run) return
     try {
       const r = await getRun(live.runId)
-      if (r.status !== 'running' && this.live[automationId]?.runId === r.id) this.live[automationId].run = r
+      if (r.status !== 'running' && this.live[automationId]?.runId === r.id) this.#ended(automationId, r)
     } catch {
       /* events keep it up to date */
     }
@@ -74,8 +77,15 @@ class RunsStore {
     if (ev.total) live.loop = ev
     if (ev.finished || ev.status === 'waiting_approval') {
       const r = await getRun(ev.runId).catch(() => null)
-      if (r && this.live[id]?.runId === r.id) this.live[id].run = r
+      if (r && this.live[id]?.runId === r.id) this.#ended(id, r)
     }
+  }
+
+  /** Keeps the record of a run that ended (or paused), and for a dry
+   * run the writes it held back. */
+  #ended(automationId: number, r: Run) {
+    this.live[automationId].run = r
+    if (r.dryRun && r.status !== 'waiting_approval') this.lastDry[automationId] = { runId: r.id, held: r.writes?.notSent ?? 0 }
   }
 }
 
