@@ -95,9 +95,11 @@ func TestSetupProblems(t *testing.T) {
 		{ID: "s3", Kind: core.StepCondition},
 		{ID: "s4", Kind: core.StepSendEmail, Email: &core.EmailConfig{To: "a@b.c"}},
 		{ID: "s5", Kind: core.StepApproval},
+		{ID: "s6", Kind: core.StepCondition, Rules: []core.ConditionRule{{Op: core.OpGreater}, {Left: " ", Op: core.OpEquals}}},
+		{ID: "s7", Kind: core.StepCondition, Rules: []core.ConditionRule{{Op: core.OpGreater}, {Left: "{x}", Op: core.OpNotEmpty}}},
 	}}
 	got := a.SetupProblems()
-	want := map[string]string{"s1": "template", "s2": "steps to run", "s3": "rule", "s4": "subject"}
+	want := map[string]string{"s1": "template", "s2": "steps to run", "s3": "rule", "s4": "subject", "s6": "rule"}
 	if len(got) != len(want) {
 		t.Fatalf("problems %v", got)
 	}

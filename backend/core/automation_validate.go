@@ -244,7 +244,7 @@ func (s *Step) setupProblem() string {
 		return "Choose an action template."
 	case s.Kind == StepPullStats && (s.Stats == nil || s.Stats.ConnectionID == 0 || s.Stats.StatType == ""):
 		return "Choose a connection and a stat type."
-	case (s.Kind == StepCondition || s.Kind == StepFilter) && len(s.Rules) == 0:
+	case (s.Kind == StepCondition || s.Kind == StepFilter) && allBlank(s.Rules):
 		return "Add at least one rule."
 	case s.Kind == StepFilter && s.Dataset == "":
 		return "Choose the dataset to filter."
@@ -258,4 +258,15 @@ func (s *Step) setupProblem() string {
 		return "Enter the webhook URL."
 	}
 	return ""
+}
+
+// allBlank reports whether no rule has anything in it: none at all, or
+// only rules whose sides are both empty (a rule added and never filled).
+func allBlank(rules []ConditionRule) bool {
+	for _, r := range rules {
+		if strings.TrimSpace(r.Left) != "" || strings.TrimSpace(r.Right) != "" {
+			return false
+		}
+	}
+	return true
 }
