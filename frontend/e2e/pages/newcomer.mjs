@@ -202,10 +202,12 @@ export default async function newcomer({ r, page, go, shots }) {
   })
 
   await r.test('a saved notice goes on the next change, in each editor', async () => {
+    // Each edit sets a value other than the one in the field, so it is a real change.
+    const change = async (sel, a, b) => page.fill(sel, (await page.inputValue(sel)) === a ? b : a)
     const edits = [
-      ['templates', '[data-testid="save-template"]', () => page.fill('input[name="retries"]', '2')],
-      ['connections', 'button[type="submit"]', () => page.fill('input[name="connectTimeout"]', '12')],
-      ['automations', '[data-testid="save-automation"]', () => page.fill('[name="automation-description"]', 'Changed after saving')],
+      ['templates', '[data-testid="save-template"]', () => change('input[name="retries"]', '2', '1')],
+      ['connections', 'button[type="submit"]', () => change('input[name="connectTimeout"]', '12', '13')],
+      ['automations', '[data-testid="save-automation"]', () => change('[name="automation-description"]', 'Changed after saving', 'Changed again')],
     ]
     for (const [where, save, edit] of edits) {
       if (where === 'connections') {

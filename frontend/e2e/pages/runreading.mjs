@@ -4,18 +4,31 @@
 // runs and automations can be searched, and automations export and import
 // back.
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { expect } from '../harness.mjs'
+
+/** A loopback server that counts requests for its tracking pixel, to
+ * tell whether a rendered email reached the network. */
+async function pixelServer() {
+  const hits = []
+  const srv = createServer((req, res) => {
+    if (req.url.startsWith('/open.gif')) hits.push(req.url)
+    res.end('')
+  })
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve))
+  return { hits, url: `http://127.0.0.1:${srv.address().port}/open.gif`, close: () => srv.close() }
+}
 
 const writer = 'Reverse pending and tell ops'
 const reader = 'Read recent actions'
 
 /** Saves through the bound API a loop that reverses recent Demo actions
  * then emails ops (its HTML tries a script), and a read-only automation. */
-async function build(page) {
+async function build(page, pixel) {
   const now = Date.now()
   const iso = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z')
-  await page.evaluate(async ({ writer, reader, from, to }) => {
+  await page.evaluate(async ({ writer, reader, pixel, from, to }) => {
     const api = window.go.gui
     await api.SettingsAPI.SaveSMTP({ host: 'demo' })
     const demo = (await api.ConnectionsAPI.List()).find((c) => c.platform === 'demo')
@@ -32,17 +45,18 @@ async function build(page) {
           { id: 's4', kind: 'action_edit', name: 'Reverse it', templateId: reverse.id, values: { ActionId: '{action.Id}', DispositionCode: 'CONS_FRAUD' } },
         ] },
         { id: 's5', kind: 'send_email', name: 'Tell ops', email: { to: 'ops@example.com', cc: 'lead@example.com', subject: 'Reversed {items_succeeded}',
-          html: '<h2 id="hello">Reversed {items_succeeded}</h2><script>parent.document.title = "pwned"</script><img id="pixel" src="http://127.0.0.1:9/open.gif?run={run_id}">' } },
+          html: `<h2 id="hello">Reversed {items_succeeded}</h2><script>parent.document.title = "pwned"</script><img id="pixel" src="${pixel}?run={run_id}">` } },
       ],
     })
-  }, { writer, reader, from: iso(now - 3 * 86400e3), to: iso(now) })
+  }, { writer, reader, pixel, from: iso(now - 3 * 86400e3), to: iso(now) })
   await page.reload()
   await page.waitForFunction(() => window.go?.gui?.AutomationsAPI?.List, null, { timeout: 20000 })
 }
 
 export default async function runreading({ r, page, go, shots, out }) {
+  const pixel = await pixelServer()
   await r.test('Run now on an automation that writes asks first, names what it touches, and offers a dry run', async () => {
-    await build(page)
+    await build(page, pixel.url)
     await go('automations')
     await page.click(`[data-testid="automation-item"]:has-text("${writer}")`)
     await page.click('[data-testid="run-now"]')
@@ -102,9 +116,6 @@ export default async function runreading({ r, page, go, shots, out }) {
     await page.locator('[data-testid="item"]').first().click()
     await page.waitForSelector('tr.steps [data-testid="step-result"]')
     await shots('run-items-table', '[data-testid="item-list"]')
-    const fetched = []
-    const watch = (req) => { if (req.url().includes('open.gif')) fetched.push(req.url()) }
-    page.on('request', watch)
     await page.locator('[data-testid="step-result"]:has-text("Tell ops") button.head').first().click()
     const frame = page.locator('[data-testid="email-frame"]')
     await frame.waitFor()
@@ -112,8 +123,16 @@ export default async function runreading({ r, page, go, shots, out }) {
     expect((await page.frameLocator('[data-testid="email-frame"]').locator('#hello').textContent()).startsWith('Reversed'), 'the body is rendered')
     expect((await page.title()) !== 'pwned', 'the email\'s script never ran')
     await page.frameLocator('[data-testid="email-frame"]').locator('#pixel').waitFor({ state: 'attached' })
-    page.off('request', watch)
-    expect(fetched.length === 0, `the email's remote image was never fetched, got ${fetched}`)
+    // The same pixel in a frame without the email's policy does reach the
+    // server, so a miss above is the policy's doing.
+    await page.evaluate((url) => {
+      const f = Object.assign(document.createElement('iframe'), { sandbox: '', srcdoc: `<img src="${url}?control=1">`, hidden: true })
+      document.body.append(f)
+    }, pixel.url)
+    for (let i = 0; i < 50 && !pixel.hits.some((h) => h.includes('control')); i++) await page.waitForTimeout(50)
+    expect(pixel.hits.some((h) => h.includes('control')), 'the control frame reached the pixel server')
+    expect(!pixel.hits.some((h) => h.includes('run=')), `the email's remote image was never fetched, got ${pixel.hits}`)
+    await page.evaluate(() => document.querySelector('iframe[srcdoc*="control=1"]')?.remove())
     expect((await page.textContent('[data-testid="email"]')).includes('lead@example.com'), 'recipients are listed')
     await shots('run-email', '[data-testid="email"]')
     await page.click('[data-testid="email-source"]')
@@ -174,4 +193,5 @@ export default async function runreading({ r, page, go, shots, out }) {
     await page.keyboard.press('Escape')
     await page.waitForSelector(`[data-testid="automation-item"]:has-text("${writer} (2)")`)
   })
+  pixel.close()
 }
