@@ -35,14 +35,18 @@ func readCapped(r io.Reader, max int64, buf *[]byte, size int64) ([]byte, error)
 }
 
 // readAllInto appends everything r holds to b, growing b only when it is
-// full, as io.ReadAll does from an empty buffer.
+// full. It doubles b each time: append's growth (a quarter at a time for
+// large slices, as io.ReadAll has) copied a 21 MB body of unknown length
+// about five times over on its way up, a quarter of a Get step's CPU.
 func readAllInto(b []byte, r io.Reader) ([]byte, error) {
 	if cap(b) == 0 {
 		b = make([]byte, 0, 512)
 	}
 	for {
 		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+			grown := make([]byte, len(b), 2*cap(b))
+			copy(grown, b)
+			b = grown
 		}
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
