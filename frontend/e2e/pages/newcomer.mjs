@@ -86,6 +86,23 @@ async function runForReal(page, go, p, held) {
   await page.waitForSelector('[role="dialog"]:has-text("for real?")')
   const last = await page.textContent('[data-testid="last-dry"]')
   expect(last.includes(`would have sent ${held.toLocaleString('en-US')} write`), `the question names the dry run's writes: ${last}`)
+  if (p === presets[0]) {
+    // After an edit the dry run's count no longer speaks for the next run;
+    // undoing the edit brings it back.
+    await page.click('[role="dialog"] button:has-text("Cancel")')
+    await page.click('[data-step="s1"] .card-head')
+    const stepName = page.locator('[data-step="s1"] input[name="step-name"]')
+    await stepName.fill(`${await stepName.inputValue()} (renamed)`)
+    await page.locator('[data-testid="undo"]:not([disabled])').waitFor()
+    await page.click('[data-testid="run-now"]')
+    await page.waitForSelector('[role="dialog"]:has-text("for real?")')
+    expect((await page.locator('[data-testid="last-dry"]').count()) === 0, 'an edited automation does not quote the dry run of its old steps')
+    await page.click('[role="dialog"] button:has-text("Cancel")')
+    await page.locator('[data-step="s1"] .card-head').click()
+    await page.click('[data-testid="undo"]')
+    await page.click('[data-testid="run-now"]')
+    await page.waitForSelector('[role="dialog"] [data-testid="last-dry"]')
+  }
   await page.click('[role="dialog"] [data-testid="confirm"]')
   await page.waitForSelector('[data-testid="run-panel"]:not(:has-text("Dry run")) [data-testid="run-status"]:has-text("Completed")', { timeout: 60000 })
   if (held) {

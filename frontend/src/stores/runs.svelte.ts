@@ -1,4 +1,5 @@
 import { getRun, listRuns, onRunProgress, type Run, type RunEvent } from '../api/automations'
+import { fingerprint } from '../lib/draft'
 
 /** A run started from the Automations page, followed while it goes and
  * kept after it ends, so its progress and result survive leaving the page. */
@@ -11,6 +12,8 @@ export interface LiveRun {
   loop: RunEvent | null
   /** The run as recorded, once it has ended or paused. */
   run: Run | null
+  /** The fingerprint of the steps as the builder started the run. */
+  steps: string
 }
 
 class RunsStore {
@@ -18,9 +21,10 @@ class RunsStore {
   waiting = $state(0)
   /** The latest run started from the builder, by automation ID. */
   live = $state<Record<number, LiveRun>>({})
-  /** The latest dry run of each automation seen in this window and the
-   * writes it held back, by automation ID, for the Run now question. */
-  lastDry = $state<Record<number, { runId: number; held: number }>>({})
+  /** The latest dry run of each automation seen in this window, the
+   * writes it held back and the fingerprint of the steps it ran, by
+   * automation ID, for the Run now question. */
+  lastDry = $state<Record<number, { runId: number; held: number; steps: string }>>({})
   #off: (() => void) | null = null
   #offLive: (() => void) | null = null
 
@@ -44,9 +48,10 @@ class RunsStore {
     })
   }
 
-  /** Follows a run just started for an automation, replacing its last one. */
-  start(automationId: number, runId: number, dry: boolean) {
-    this.live[automationId] = { runId, dry, last: null, loop: null, run: null }
+  /** Follows a run just started for an automation (of the steps given),
+   * replacing its last one. */
+  start(automationId: number, runId: number, dry: boolean, steps: unknown = []) {
+    this.live[automationId] = { runId, dry, last: null, loop: null, run: null, steps: fingerprint(steps) }
     this.#offLive ??= onRunProgress((ev) => this.#progress(ev))
     this.refresh(automationId)
   }
@@ -85,7 +90,16 @@ class RunsStore {
    * run the writes it held back. */
   #ended(automationId: number, r: Run) {
     this.live[automationId].run = r
-    if (r.dryRun && r.status !== 'waiting_approval') this.lastDry[automationId] = { runId: r.id, held: r.writes?.notSent ?? 0 }
+    if (r.dryRun && r.status !== 'waiting_approval') {
+      this.lastDry[automationId] = { runId: r.id, held: r.writes?.notSent ?? 0, steps: this.live[automationId].steps }
+    }
+  }
+
+  /** The latest dry run of an automation, when it ran the steps given (an
+   * edit since makes its count say nothing about the next run). */
+  dryOf(automationId: number, steps: unknown): { runId: number; held: number } | null {
+    const d = this.lastDry[automationId]
+    return d && d.steps === fingerprint(steps) ? d : null
   }
 }
 
