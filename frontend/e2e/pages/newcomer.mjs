@@ -236,6 +236,11 @@ export default async function newcomer({ r, page, go, shots }) {
         await page.locator('[data-testid="automation-item"]', { hasText: presets[0].name }).last().click()
       }
       await page.click(save)
+      // The save has finished (its button is back), so the edit below comes after it.
+      await page.waitForFunction((sel) => {
+        const b = document.querySelector(sel)
+        return b && !b.disabled && !b.textContent.includes('…')
+      }, save)
       await page.waitForSelector('.notice.ok:has-text("Saved “")')
       await edit()
       await page.waitForSelector('[data-testid="unsaved-badge"]')
