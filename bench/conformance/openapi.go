@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -160,7 +162,7 @@ func countOperations(data []byte) ([]specOp, error) {
 	methods := []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 	var out []specOp
 	seen := map[string]int{}
-	for _, path := range sortedKeys(doc.Paths) {
+	for _, path := range slices.Sorted(maps.Keys(doc.Paths)) {
 		for _, m := range methods {
 			node, ok := doc.Paths[path][m]
 			if !ok {
@@ -183,13 +185,4 @@ func countOperations(data []byte) ([]specOp, error) {
 		}
 	}
 	return out, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -26,7 +28,7 @@ func (r *reader) body(o opRef, enc core.BodyEncoding) ([]core.Param, core.BodyEn
 	media, mime, enc := pickMedia(o.op.RequestBody.Value.Content, enc)
 	switch {
 	case media == nil:
-		r.warn(o.label(), "The request body (%s) is neither JSON nor a form: its fields were not taken.", strings.Join(sortedKeys(o.op.RequestBody.Value.Content), ", "))
+		r.warn(o.label(), "The request body (%s) is neither JSON nor a form: its fields were not taken.", strings.Join(slices.Sorted(maps.Keys(o.op.RequestBody.Value.Content)), ", "))
 		return nil, enc
 	case o.method == "GET":
 		r.warn(o.label(), "The request body of a GET was left out: AffDesk sends none.")
@@ -42,7 +44,7 @@ func (r *reader) body(o opRef, enc core.BodyEncoding) ([]core.Param, core.BodyEn
 
 // pickMedia returns the best body type AffDesk can send.
 func pickMedia(content openapi3.Content, enc core.BodyEncoding) (*openapi3.MediaType, string, core.BodyEncoding) {
-	keys := sortedKeys(content)
+	keys := slices.Sorted(maps.Keys(content))
 	for _, kind := range bodyKinds {
 		for _, key := range keys {
 			mime := strings.ToLower(strings.TrimSpace(strings.SplitN(key, ";", 2)[0]))
@@ -65,7 +67,7 @@ func (r *reader) bodyFields(o opRef, s *openapi3.Schema) []core.Param {
 		return nil
 	}
 	var out []core.Param
-	for _, name := range sortedKeys(props) {
+	for _, name := range slices.Sorted(maps.Keys(props)) {
 		p := props[name]
 		switch {
 		case p == nil || p.ReadOnly || len(out) >= maxParams:

@@ -1,7 +1,8 @@
 package openapi
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/affdesk/affdesk/backend/core"
@@ -69,7 +70,7 @@ func paramSchema(p *openapi3.Parameter) *openapi3.Schema {
 	if p.Schema != nil {
 		return p.Schema.Value
 	}
-	for _, key := range sortedKeys(p.Content) {
+	for _, key := range slices.Sorted(maps.Keys(p.Content)) {
 		if m := p.Content[key]; m != nil && m.Schema != nil {
 			return m.Schema.Value
 		}
@@ -78,19 +79,10 @@ func paramSchema(p *openapi3.Parameter) *openapi3.Schema {
 }
 
 func firstExample(examples openapi3.Examples) any {
-	for _, key := range sortedKeys(examples) {
+	for _, key := range slices.Sorted(maps.Keys(examples)) {
 		if ref := examples[key]; ref != nil && ref.Value != nil {
 			return ref.Value.Value
 		}
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -2,7 +2,8 @@ package shape
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -16,7 +17,7 @@ import (
 func FixUp(t *core.ActionTemplate) []string {
 	path, renamed, notes := FixPath(t.Path)
 	t.Path = path
-	for _, old := range sortedNames(renamed) {
+	for _, old := range slices.Sorted(maps.Keys(renamed)) {
 		notes = append(notes, fmt.Sprintf("path placeholder {%s} was renamed {%s}", old, renamed[old]))
 	}
 	var kept []core.Param
@@ -71,15 +72,6 @@ func fixValues(p core.Param, notes *[]string) core.Param {
 		p.Default = ""
 	}
 	return p
-}
-
-func sortedNames(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func hasPlaceholder(path, name string) bool {
