@@ -20,7 +20,11 @@ func (s *Services) CopyTemplateAsCurl(templateID uint64, values map[string]strin
 	if err != nil {
 		return "", err
 	}
-	target, err := s.copyTarget(t, reveal)
+	missing := notStored // a masked copy shows a missing secret's mask
+	if reveal {
+		missing = ""
+	}
+	target, err := s.templateTargetOr(t, missing)
 	if err != nil {
 		return "", err
 	}
@@ -40,23 +44,6 @@ func (s *Services) CopyTemplateAsCurl(templateID uint64, values map[string]strin
 // does not have; it is shorter than MaskSecret's threshold, so it masks
 // to bullets alone.
 const notStored = "not-stored"
-
-// copyTarget is the template's connection with its secrets, or with
-// stand-ins for the missing ones when the copy is masked.
-func (s *Services) copyTarget(t core.ActionTemplate, reveal bool) (core.Target, error) {
-	if reveal {
-		return s.templateTarget(t)
-	}
-	c, err := s.DB.GetConnection(t.ConnectionID)
-	if err != nil {
-		return core.Target{}, err
-	}
-	sec, err := s.secretsOr(c, nil, notStored)
-	if err != nil {
-		return core.Target{}, err
-	}
-	return s.target(c, t.Platform, sec)
-}
 
 // RunRequestAsCurl returns a request of a run's record as a cURL command.
 // A run records its requests with every secret already masked, so the

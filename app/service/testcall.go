@@ -152,11 +152,17 @@ func (s *Services) sendTest(t core.ActionTemplate, target core.Target, values ma
 
 // templateTarget resolves where a template's requests go, with secrets.
 func (s *Services) templateTarget(t core.ActionTemplate) (core.Target, error) {
+	return s.templateTargetOr(t, "")
+}
+
+// templateTargetOr is templateTarget with missing standing in for a secret
+// the connection does not have (see secretsOr); "" makes that an error.
+func (s *Services) templateTargetOr(t core.ActionTemplate, missing string) (core.Target, error) {
 	c, err := s.DB.GetConnection(t.ConnectionID)
 	if err != nil {
 		return core.Target{}, err
 	}
-	sec, err := s.connectionSecrets(c, nil)
+	sec, err := s.secretsOr(c, nil, missing)
 	if err != nil {
 		return core.Target{}, err
 	}
