@@ -3,7 +3,6 @@ package service
 import (
 	"bytes"
 	"encoding/json"
-	"unicode/utf8"
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/pick"
@@ -59,12 +58,8 @@ func (s *Services) ResponseRaw(responseID string, limit int) (RawBody, error) {
 		}
 	}
 	out.Size = int64(len(text))
-	if limit > 0 && len(text) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text, out.Truncated = text[:cut], true
+	if limit > 0 {
+		text, out.Truncated = core.CutUTF8(text, limit)
 	}
 	out.Text = string(text)
 	return out, nil

@@ -5,7 +5,6 @@ import (
 	"mime"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/affdesk/affdesk/backend/core"
 	"github.com/affdesk/affdesk/backend/pick"
@@ -221,16 +220,7 @@ func nonJSONNote(contentType string, body []byte) string {
 	return "The response is not JSON, so it is shown as text."
 }
 
-func textPreview(s string) (string, bool) {
-	if len(s) <= maxTextPreview {
-		return s, false
-	}
-	cut := maxTextPreview
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut], true
-}
+func textPreview(s string) (string, bool) { return core.CutUTF8(s, maxTextPreview) }
 
 // ResponseNodes pages the children of a node of a tested JSON response.
 func (s *Services) ResponseNodes(responseID string, segments []any, offset, limit int) (pick.Page, error) {

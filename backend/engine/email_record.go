@@ -2,7 +2,8 @@ package engine
 
 import (
 	"context"
-	"unicode/utf8"
+
+	"github.com/affdesk/affdesk/backend/core"
 )
 
 // MaxEmailRecord is how much of an email's HTML a run keeps when the email
@@ -16,12 +17,8 @@ func emailRecord(ctx context.Context, html string) string {
 	if i, _ := itemOf(ctx); i != 0 {
 		return preview(html)
 	}
-	if len(html) <= MaxEmailRecord {
-		return html
+	if kept, cut := core.CutUTF8(html, MaxEmailRecord); cut {
+		return kept + "…"
 	}
-	cut := MaxEmailRecord
-	for cut > 0 && !utf8.RuneStart(html[cut]) {
-		cut--
-	}
-	return html[:cut] + "…"
+	return html
 }

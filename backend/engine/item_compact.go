@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/affdesk/affdesk/backend/core"
 )
@@ -79,11 +78,7 @@ func (b *bodyBudget) compactRecords(recs []core.HTTPRecord, keep bool) []core.HT
 		case !keep:
 			rec.Response = ""
 		case len(rec.Response) > MaxKeptBody:
-			cut := MaxKeptBody
-			for cut > 0 && !utf8.RuneStart(rec.Response[cut]) {
-				cut--
-			}
-			rec.Response, rec.Truncated = rec.Response[:cut], true
+			rec.Response, rec.Truncated = core.CutUTF8(rec.Response, MaxKeptBody)
 		}
 		if keep && rec.Response != "" && !b.take(len(rec.Response)) {
 			rec.Response, rec.Truncated = "", true
